@@ -1,0 +1,40 @@
+"""The `walkcoach` command: the app by default, subcommands for scripting."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from coach import APP_NAME, __version__
+from coach.commands import COMMAND_MODULES
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered subcommand."""
+    parser = argparse.ArgumentParser(prog="walkcoach", description=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start the app, open the store, show the window, report and exit",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"coach.commands.{name}").add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the app or a subcommand and return the process exit code."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from coach.app import run_app
+
+        return run_app(self_test=args.self_test)
+    exit_code: int = args.handler(args)
+    return exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Sound: click synthesis, the pure block renderer and the one sounddevice engine module."""

@@ -1,0 +1,1 @@
+"""The local SQLite store: paths, connection, migrations, backups and repositories."""

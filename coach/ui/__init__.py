@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, screens, widgets, controllers and charts."""

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages Walking Coach needs when they are missing.
+# Usage: scripts/ensure-system-packages.sh run|test
+# "run" is what the app needs (PortAudio and Qt's X11/Wayland runtime libraries);
+# "test" adds the PulseAudio server the audio tests play into.
+set -euo pipefail
+
+want=(
+  libportaudio2           # sounddevice's PortAudio library
+  libxcb-cursor0          # Qt 6's xcb platform plugin refuses to start without it
+  libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
+  libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 libwayland-client0 libwayland-cursor0
+  libwayland-egl1 fonts-dejavu-core
+)
+if [ "${1:-run}" = "test" ]; then
+  want+=(pulseaudio pulseaudio-utils libasound2-plugins)
+fi
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "Not a Debian/Ubuntu system: please install PortAudio and PulseAudio with your package manager." >&2
+  exit 0
+fi
+
+missing=()
+for pkg in "${want[@]}"; do
+  case "$pkg" in \#*) continue ;; esac
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+  [ "$status" = "installed" ] || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing system packages: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+  sudo=(sudo)
+else
+  echo "These system packages are missing: ${missing[*]}" >&2
+  echo "Install them as root (apt-get install ${missing[*]}) and run the command again." >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

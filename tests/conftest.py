@@ -1,0 +1,20 @@
+"""Shared test set-up: offscreen Qt and a private data folder for every test."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Qt must render offscreen before PySide6 is first imported; pyqtgraph must pick PySide6.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point COACH_DATA_DIR at a fresh folder so no test touches real user data."""
+    data_dir = tmp_path / "coach-data"
+    monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
+    return data_dir
