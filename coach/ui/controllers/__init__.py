@@ -1,0 +1,1 @@
+"""Controllers: the only bridge between domain/storage callbacks and Qt signals."""

@@ -1,0 +1,24 @@
+"""What every screen may use, built once by the composition root (coach/app.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coach.audio.engine import AudioStatus
+from coach.domain.clock import Clock
+from coach.storage.database import Store
+from coach.storage.pain_repo import PainRepository
+from coach.storage.walks_repo import WalkRepository
+from coach.ui.controllers.preferences import PreferencesController
+
+
+@dataclass
+class AppServices:
+    """The store, its repositories, preferences, audio availability and the clock."""
+
+    store: Store
+    preferences: PreferencesController
+    walks: WalkRepository
+    pain: PainRepository
+    audio_status: AudioStatus
+    clock: Clock
