@@ -39,7 +39,11 @@ class PainEntryError(ValueError):
 
 @dataclass(frozen=True)
 class PainEntry:
-    """One pain rating. `id` is None until the store has saved it."""
+    """One pain rating. `id` is None until the store has saved it.
+
+    `red_flags` holds the keys of warning signs the person reported with this rating
+    (see coach.domain.safety); empty when none were reported.
+    """
 
     at: datetime
     pain: int
@@ -48,6 +52,7 @@ class PainEntry:
     note: str = ""
     walk_id: int | None = None
     id: int | None = None
+    red_flags: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         check_pain_value(self.pain)
