@@ -1,0 +1,138 @@
+"""Ordered schema migrations keyed by `PRAGMA user_version`, with a backup first.
+
+To change the schema, append a Migration with the next version number to MIGRATIONS.
+Never edit or reorder a migration that has shipped: people's files already went through it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from coach.storage.backups import take_backup
+from coach.storage.errors import MigrationError
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: the SQL that takes a database from version - 1 to version."""
+
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "preferences, walks and the pain diary",
+        (
+            """CREATE TABLE preferences (
+                name TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            )""",
+            """CREATE TABLE walks (
+                id INTEGER PRIMARY KEY,
+                started_at TEXT NOT NULL,
+                duration_s REAL NOT NULL,
+                kind TEXT NOT NULL,
+                cadence_spm REAL,
+                ramp_from_spm REAL,
+                speed_kmh REAL,
+                plan_name TEXT NOT NULL DEFAULT ''
+            )""",
+            "CREATE INDEX walks_started_at ON walks(started_at)",
+            """CREATE TABLE pain_entries (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+                context TEXT NOT NULL,
+                location TEXT,
+                note TEXT NOT NULL DEFAULT '',
+                walk_id INTEGER REFERENCES walks(id) ON DELETE SET NULL
+            )""",
+            "CREATE INDEX pain_entries_at ON pain_entries(at)",
+            "CREATE INDEX pain_entries_walk_id ON pain_entries(walk_id)",
+        ),
+    ),
+    Migration(
+        2,
+        "warning signs reported with a pain rating",
+        # A JSON array of red-flag keys (coach.domain.red_flags), sorted; '[]' when none.
+        ("ALTER TABLE pain_entries ADD COLUMN red_flags TEXT NOT NULL DEFAULT '[]'",),
+    ),
+)
+"""Every migration in order; the version of each is its position counted from 1."""
+
+LATEST_VERSION = MIGRATIONS[-1].version
+"""The schema version this app writes; a database above it is refused."""
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    """The schema version recorded in the database file."""
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def is_empty(conn: sqlite3.Connection) -> bool:
+    """True when the database holds no tables, indexes or views at all."""
+    row = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return int(row[0]) == 0 and user_version(conn) == 0
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    backup_folder: Path,
+    now: datetime,
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+    database: Path | None = None,
+) -> Path | None:
+    """Bring the database up to the last migration; return the backup taken first, if any.
+
+    Each migration runs in its own transaction, so a crash or an error leaves the file at
+    the previous version. Raises MigrationError naming the step that failed.
+    """
+    check_sequence(migrations)
+    current = user_version(conn)
+    pending = [m for m in migrations if m.version > current]
+    if not pending:
+        return None
+    backup = None
+    if not is_empty(conn):
+        backup = take_backup(conn, backup_folder, now, label=f"before-v{pending[0].version}")
+    for migration in pending:
+        _apply(conn, migration, backup, database)
+    return backup
+
+
+def check_sequence(migrations: tuple[Migration, ...]) -> None:
+    """Raise ValueError unless the versions run 1, 2, 3, ... without gaps."""
+    versions = [m.version for m in migrations]
+    if versions != list(range(1, len(versions) + 1)):
+        raise ValueError(f"Migration versions must run 1, 2, 3, ...; found {versions}.")
+
+
+def _apply(
+    conn: sqlite3.Connection, migration: Migration, backup: Path | None, database: Path | None
+) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Another copy of the app may have migrated while we waited for the lock.
+        if user_version(conn) < migration.version:
+            for statement in migration.statements:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {migration.version:d}")
+        conn.execute("COMMIT")
+    except sqlite3.Error as error:
+        conn.execute("ROLLBACK")
+        kept = f" A copy from before the update is at {backup}." if backup else ""
+        where = f" at {database}" if database else ""
+        raise MigrationError(
+            f"Could not update the diary{where} to data version {migration.version} "
+            f"({migration.description}): {error}. The file was left as it was.{kept}"
+        ) from error
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
