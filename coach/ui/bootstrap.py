@@ -1,0 +1,41 @@
+"""Building the services every screen uses, the same way in the app, the tests and screenshots."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSettings
+
+from coach import APP_NAME, APP_ORGANIZATION
+from coach.audio.status import AudioStatus
+from coach.domain.clock import Clock, SystemClock
+from coach.storage.database import Store
+from coach.storage.pain_repo import PainRepository
+from coach.storage.preferences_repo import PreferencesRepository
+from coach.storage.walks_repo import WalkRepository
+from coach.ui.controllers.preferences import PreferencesController
+from coach.ui.services import AppServices
+
+logger = logging.getLogger(__name__)
+
+
+def build_services(
+    store: Store, audio_status: AudioStatus, clock: Clock | None = None
+) -> AppServices:
+    """The repositories, preferences controller and clock on top of an open store."""
+    preferences = PreferencesController(PreferencesRepository(store))
+    for problem in preferences.load_problems:
+        logger.warning("Saved preference not used: %s", problem)
+    return AppServices(
+        store=store,
+        preferences=preferences,
+        walks=WalkRepository(store),
+        pain=PainRepository(store),
+        audio_status=audio_status,
+        clock=clock or SystemClock(),
+    )
+
+
+def default_view_settings() -> QSettings:
+    """QSettings for view state only (window geometry, last screen); never user data."""
+    return QSettings(APP_ORGANIZATION, APP_NAME)

@@ -1,0 +1,69 @@
+"""Logging to a rotating file in the log folder, with Qt's own messages routed into it."""
+
+from __future__ import annotations
+
+import logging
+import os
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+LOG_FILE_NAME = "walkcoach.log"
+"""The name of the current log file inside the log folder."""
+
+_MAX_BYTES = 1_000_000
+_BACKUP_COUNT = 5
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+qt_logger = logging.getLogger("qt")
+"""The logger that receives every message Qt prints."""
+
+
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating file handler whose files are readable by their owner only (mode 0600)."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        # Create the file with 0600 before opening, because logs may mention health data paths.
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.close(fd)
+        os.chmod(self.baseFilename, 0o600)
+        return super()._open()
+
+
+def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path:
+    """Send the root logger to a rotating file in log_dir (mode 0700) and return its path."""
+    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(log_dir, 0o700)
+    log_path = log_dir / LOG_FILE_NAME
+    handler = PrivateRotatingFileHandler(
+        log_path, maxBytes=_MAX_BYTES, backupCount=_BACKUP_COUNT, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h, PrivateRotatingFileHandler)]:
+        root.removeHandler(old)
+        old.close()
+    root.addHandler(handler)
+    root.setLevel(level)
+    logging.captureWarnings(True)
+    return log_path
+
+
+def qt_message_handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Write one Qt message to the `qt` logger at the matching level."""
+    where = f" ({context.file}:{context.line})" if context.file else ""
+    qt_logger.log(_QT_LEVELS.get(kind, logging.WARNING), "%s%s", message, where)
+
+
+def install_qt_message_handler() -> object:
+    """Route Qt's qDebug/qWarning/... output into Python logging; returns the old handler."""
+    return qInstallMessageHandler(qt_message_handler)

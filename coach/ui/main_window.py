@@ -1,0 +1,165 @@
+"""The main window: sidebar on the left, the current screen on the right, a status line below."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach import APP_NAME
+from coach.audio.status import AudioStatus
+from coach.ui.navigation import ScreenSpec, Sidebar, default_screens
+from coach.ui.services import AppServices
+
+logger = logging.getLogger(__name__)
+
+GEOMETRY_KEY = "main_window/geometry"
+LAST_SCREEN_KEY = "main_window/last_screen"
+DEFAULT_SIZE = (1180, 720)  # fits a 1366x768 screen with its panel and title bar
+SIDEBAR_WIDTH = 210
+
+
+class MainWindow(QMainWindow):
+    """The app's window; screens come from ScreenSpecs and are built the first time shown."""
+
+    screen_changed = Signal(str)  # key of the screen now shown
+
+    def __init__(
+        self,
+        services: AppServices,
+        view_settings: QSettings,
+        screens: Sequence[ScreenSpec] | None = None,
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self._settings = view_settings
+        self._specs = {spec.key: spec for spec in (screens or default_screens())}
+        self._built: dict[str, QWidget] = {}
+        self._current_key = ""
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self.sidebar = Sidebar(list(self._specs.values()))
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName("Current screen")
+        self.status_line = QLabel()
+        self.status_line.setObjectName("status_line")
+        self.status_line.setWordWrap(True)
+        self.status_line.setAccessibleName("Sound status")
+        self._lay_out()
+        self._add_shortcuts()
+        self.set_audio_status(services.audio_status)
+        self.sidebar.screen_selected.connect(self.show_screen)
+        self._restore_view_state()
+
+    def _lay_out(self) -> None:
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
+        outer = QVBoxLayout()
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addLayout(body, 1)
+        status_box = QVBoxLayout()
+        status_box.setContentsMargins(12, 8, 12, 8)
+        status_box.addWidget(self.status_line)
+        self._status_holder = QWidget()
+        self._status_holder.setLayout(status_box)
+        outer.addWidget(self._status_holder)
+        central = QWidget()
+        central.setLayout(outer)
+        self.setCentralWidget(central)
+
+    def _add_shortcuts(self) -> None:
+        for number, key in enumerate(self.sidebar.keys()[:9], start=1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda key=key: self.show_screen(key))
+
+    @property
+    def current_key(self) -> str:
+        """The key of the screen shown now."""
+        return self._current_key
+
+    def screen_keys(self) -> list[str]:
+        """The keys of every listed screen, in sidebar order."""
+        return self.sidebar.keys()
+
+    def screen_widget(self, key: str) -> QWidget:
+        """The widget of a screen, building it on first use."""
+        if key not in self._built:
+            widget = self._specs[key].factory(self.services)
+            widget.setAccessibleName(self._specs[key].title)
+            self._built[key] = widget
+            self.stack.addWidget(widget)
+        return self._built[key]
+
+    def show_screen(self, key: str) -> None:
+        """Switch to a screen, refresh it and remember it as the last screen."""
+        if key not in self._specs:
+            raise KeyError(f"No screen called {key!r}; known: {', '.join(self._specs)}")
+        widget = self.screen_widget(key)
+        self.stack.setCurrentWidget(widget)
+        self.sidebar.blockSignals(True)
+        self.sidebar.select(key)
+        self.sidebar.blockSignals(False)
+        self.setWindowTitle(f"{self._specs[key].title} — {APP_NAME}")
+        changed = key != self._current_key
+        self._current_key = key
+        self._refresh_current()
+        if changed:
+            self.screen_changed.emit(key)
+
+    def refresh_current(self) -> None:
+        """Ask the screen on show to reload its data (after data changed elsewhere)."""
+        self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        refresh = getattr(self._built.get(self._current_key), "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def set_audio_status(self, status: AudioStatus) -> None:
+        """Show why sound is off (and how to fix it); hide the line when sound works."""
+        self.status_line.setText("" if status.available else status.reason)
+        self.status_line.setAccessibleDescription(self.status_line.text())
+        self._status_holder.setVisible(not status.available)
+
+    def on_theme_changed(self, _scheme: str) -> None:
+        """Redraw what the palette alone cannot recolour (icons drawn from SVG)."""
+        self.sidebar.recolor_icons()
+
+    def _restore_view_state(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(*DEFAULT_SIZE)
+        last = self._settings.value(LAST_SCREEN_KEY)
+        keys = self.sidebar.keys()
+        self.show_screen(last if isinstance(last, str) and last in keys else keys[0])
+
+    def save_view_state(self) -> None:
+        """Remember geometry and the last screen in QSettings (view state only)."""
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(LAST_SCREEN_KEY, self._current_key)
+        self._settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Refresh the current screen whenever the window comes back into view."""
+        super().showEvent(event)
+        self._refresh_current()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the view state before the window closes."""
+        self.save_view_state()
+        super().closeEvent(event)

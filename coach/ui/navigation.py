@@ -1,0 +1,95 @@
+"""The screens the sidebar lists, and the sidebar itself.
+
+A screen registers with one line in `default_screens()`: a ScreenSpec of key, title, icon
+name (see coach/ui/widgets/icons.py) and a factory that builds its widget from AppServices.
+Only screens that work are listed. A screen widget may define `refresh()`; the main window
+calls it each time the screen is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from coach.ui.services import AppServices
+from coach.ui.theme import colors_for, current_scheme
+from coach.ui.widgets.icons import svg_icon
+
+ScreenFactory = Callable[[AppServices], QWidget]
+
+
+@dataclass(frozen=True)
+class ScreenSpec:
+    """One entry of the sidebar: a stable key, the title people see, an icon and a factory."""
+
+    key: str
+    title: str
+    icon: str
+    factory: ScreenFactory
+
+
+def _today(services: AppServices) -> QWidget:
+    from coach.ui.screens.today import TodayScreen
+
+    return TodayScreen(services)
+
+
+def _settings(services: AppServices) -> QWidget:
+    from coach.ui.screens.settings import SettingsScreen
+
+    return SettingsScreen(services)
+
+
+def default_screens() -> list[ScreenSpec]:
+    """The screens of the app, in sidebar order (imports happen when a screen is first built)."""
+    return [
+        ScreenSpec("today", "Today", "today", _today),
+        ScreenSpec("settings", "Settings", "settings", _settings),
+    ]
+
+
+class Sidebar(QListWidget):
+    """The navigation list: one row per screen, reachable with Tab and arrow keys."""
+
+    screen_selected = Signal(str)  # the key of the chosen screen
+
+    def __init__(self, screens: Sequence[ScreenSpec], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setAccessibleName("Screens")
+        self.setAccessibleDescription("Choose a screen. Ctrl+1 to Ctrl+9 also switch screens.")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setIconSize(QSize(24, 24))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._specs = list(screens)
+        for number, spec in enumerate(self._specs, start=1):
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            shortcut = f" (Ctrl+{number})" if number <= 9 else ""
+            item.setToolTip(f"{spec.title}{shortcut}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
+            self.addItem(item)
+        self.recolor_icons()
+        self.currentRowChanged.connect(self._on_current_row_changed)
+
+    def keys(self) -> list[str]:
+        """The screen keys in sidebar order."""
+        return [spec.key for spec in self._specs]
+
+    def select(self, key: str) -> None:
+        """Highlight the row of a screen (emits screen_selected if it changes)."""
+        self.setCurrentRow(self.keys().index(key))
+
+    def recolor_icons(self) -> None:
+        """Redraw the icons in the current theme's text colour (call after a theme change)."""
+        colors = colors_for(current_scheme())
+        for row, spec in enumerate(self._specs):
+            icon = svg_icon(spec.icon, colors.text, colors.accent_text)
+            self.item(row).setIcon(icon)
+
+    def _on_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._specs):
+            self.screen_selected.emit(self._specs[row].key)

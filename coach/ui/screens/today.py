@@ -1,0 +1,177 @@
+"""Today: a greeting, this week's walking minutes toward a goal, and the latest pain ratings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.domain.pain import PainEntry
+from coach.domain.preferences import Preferences
+from coach.domain.weekly_goal import weekly_goal_minutes
+from coach.ui.screens import today_texts as texts
+from coach.ui.services import AppServices
+from coach.ui.widgets.card import Card, styled_label
+
+PAIN_ROWS = 5
+CONTENT_MAX_WIDTH = 900
+
+
+def greeting_for(hour: int) -> str:
+    """The greeting for an hour of the day (0-23)."""
+    if 5 <= hour < 12:
+        return texts.GREETING_MORNING
+    if 12 <= hour < 18:
+        return texts.GREETING_AFTERNOON
+    if 18 <= hour <= 23:
+        return texts.GREETING_EVENING
+    return texts.GREETING_NIGHT
+
+
+def describe_pain(entry: PainEntry) -> tuple[str, str, str]:
+    """When, the rating, and where/when-in-the-day plus the note, as short texts."""
+    when = entry.at.astimezone().strftime(texts.PAIN_WHEN_FORMAT)
+    details = [texts.CONTEXT_NAMES.get(entry.context.value, "")]
+    if entry.location is not None:
+        details.append(texts.LOCATION_NAMES.get(entry.location.value, ""))
+    if entry.note:
+        details.append(f"“{entry.note}”")
+    return when, texts.PAIN_VALUE.format(pain=entry.pain), " · ".join(d for d in details if d)
+
+
+class WeekCard(Card):
+    """This week's walking minutes, a bar toward the goal and what to do next."""
+
+    def __init__(self) -> None:
+        super().__init__(texts.WEEK_TITLE)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.minutes_label = styled_label(role="big-number", wrap=False)
+        self.minutes_label.setAccessibleName("Walking minutes this week")
+        self.goal_label = styled_label(role="muted", wrap=False)
+        row.addWidget(self.minutes_label, 0, Qt.AlignmentFlag.AlignBaseline)
+        row.addWidget(self.goal_label, 1, Qt.AlignmentFlag.AlignBaseline)
+        self.body.addLayout(row)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(texts.WEEK_PROGRESS_NAME)
+        self.body.addWidget(self.progress)
+        self.advice_label = styled_label()
+        self.body.addWidget(self.advice_label)
+        self.goal_note_label = styled_label(role="muted")
+        self.body.addWidget(self.goal_note_label)
+
+    def show_week(self, minutes: float, preferences: Preferences) -> None:
+        """Fill in the minutes walked this week against the goal from the preferences."""
+        usual = preferences.usual_walk_minutes_per_week
+        goal = weekly_goal_minutes(usual)
+        whole = int(minutes)
+        self.minutes_label.setText(texts.WEEK_MINUTES.format(minutes=whole))
+        self.goal_label.setText(texts.WEEK_GOAL.format(goal=goal))
+        self.progress.setRange(0, goal)
+        self.progress.setValue(min(whole, goal))
+        self.progress.setAccessibleDescription(f"{whole} of {goal} minutes")
+        if minutes <= 0:
+            advice = texts.WEEK_EMPTY
+        elif whole >= goal:
+            advice = texts.WEEK_REACHED
+        else:
+            advice = texts.WEEK_TO_GO.format(left=goal - whole)
+        self.advice_label.setText(advice)
+        self.goal_note_label.setText(texts.WEEK_GOAL_NOTE.format(usual=usual))
+
+
+class PainCard(Card):
+    """The latest pain ratings, newest first, or what to do when there are none."""
+
+    def __init__(self) -> None:
+        super().__init__(texts.PAIN_TITLE)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(20)
+        self.grid.setVerticalSpacing(10)
+        self.grid.setColumnStretch(2, 1)
+        self.body.addLayout(self.grid)
+        self.empty_label = styled_label(texts.PAIN_EMPTY)
+        self.body.addWidget(self.empty_label)
+        self.row_labels: list[tuple[QLabel, QLabel, QLabel]] = []
+
+    def show_entries(self, entries: list[PainEntry]) -> None:
+        """Replace the rows with these entries (newest first)."""
+        for labels in self.row_labels:
+            for label in labels:
+                self.grid.removeWidget(label)
+                label.deleteLater()
+        self.row_labels = []
+        for row, entry in enumerate(entries):
+            when, value, details = describe_pain(entry)
+            labels = (
+                styled_label(when, wrap=False),
+                styled_label(value, "subheading", wrap=False),
+                styled_label(details, "muted"),
+            )
+            labels[1].setAccessibleName(f"Pain {value} on {when}")
+            for column, label in enumerate(labels):
+                self.grid.addWidget(label, row, column)
+            self.row_labels.append(labels)
+        self.empty_label.setVisible(not entries)
+
+
+class TodayScreen(QScrollArea):
+    """The first screen: greeting, this week's walking and the latest pain ratings."""
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.greeting_label = styled_label(role="heading")
+        self.date_label = styled_label(role="muted")
+        self.week_card = WeekCard()
+        self.pain_card = PainCard()
+        self.safety_label = styled_label(texts.SAFETY_NOTE, "muted")
+        self._lay_out()
+        services.preferences.preferences_changed.connect(self._on_preferences_changed)
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        column = QVBoxLayout()
+        column.setContentsMargins(36, 28, 36, 28)
+        column.setSpacing(18)
+        column.addWidget(self.greeting_label)
+        column.addWidget(self.date_label)
+        column.addSpacing(4)
+        column.addWidget(self.week_card)
+        column.addWidget(self.pain_card)
+        column.addWidget(self.safety_label)
+        column.addStretch(1)
+        content = QWidget()
+        content.setMaximumWidth(CONTENT_MAX_WIDTH)
+        content.setLayout(column)
+        holder = QWidget()
+        holder_layout = QHBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(content, 1)
+        holder_layout.addStretch(0)
+        self.setWidget(holder)
+
+    def refresh(self) -> None:
+        """Reload the greeting, the week's minutes and the pain ratings from the store."""
+        now: datetime = self.services.clock.now()
+        self.greeting_label.setText(greeting_for(now.hour))
+        self.date_label.setText(now.strftime(texts.DATE_FORMAT))
+        minutes = self.services.walks.minutes_in_week(now.date())
+        self.week_card.show_week(minutes, self.services.preferences.current)
+        self.pain_card.show_entries(self.services.pain.latest(PAIN_ROWS))
+
+    def _on_preferences_changed(self, _preferences: Preferences) -> None:
+        self.refresh()

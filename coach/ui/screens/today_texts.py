@@ -1,0 +1,53 @@
+"""Every text the Today screen shows, in one place."""
+
+from __future__ import annotations
+
+GREETING_MORNING = "Good morning"
+GREETING_AFTERNOON = "Good afternoon"
+GREETING_EVENING = "Good evening"
+GREETING_NIGHT = "Hello"
+DATE_FORMAT = "%A %-d %B"  # Monday 23 November
+
+WEEK_TITLE = "Walking this week"
+WEEK_MINUTES = "{minutes} min"
+WEEK_GOAL = "of your {goal}-minute goal"
+WEEK_TO_GO = "{left} more minutes to reach this week's goal. Short walks count too."
+WEEK_REACHED = "Goal reached for this week. Well done — keep the pace easy and comfortable."
+WEEK_EMPTY = (
+    "No walks yet this week. A short, easy walk of 5 to 10 minutes is a good first step; "
+    "every minute counts toward the goal."
+)
+WEEK_GOAL_NOTE = (
+    "The goal is a little above your usual {usual} minutes a week, so you build up gently. "
+    "You can change your usual walking in Settings."
+)
+WEEK_PROGRESS_NAME = "Progress toward this week's walking goal"
+
+PAIN_TITLE = "Latest pain ratings"
+PAIN_EMPTY = (
+    "No pain ratings yet. Rating your pain from 0 to 10 once a day, for example on waking, "
+    "shows over the weeks whether walking helps."
+)
+PAIN_VALUE = "{pain}/10"
+PAIN_WHEN_FORMAT = "%a %-d %b, %H:%M"  # Mon 23 Nov, 08:10
+
+CONTEXT_NAMES = {
+    "on_waking": "on waking",
+    "before_walk": "before a walk",
+    "after_walk": "after a walk",
+    "evening": "in the evening",
+    "other": "",
+}
+LOCATION_NAMES = {
+    "lower_back_centre": "lower back",
+    "lower_back_left": "lower back, left",
+    "lower_back_right": "lower back, right",
+    "buttock": "buttock",
+    "leg_left": "left leg",
+    "leg_right": "right leg",
+}
+
+SAFETY_NOTE = (
+    "Walking Coach is not medical advice. If pain spreads down a leg with numbness or "
+    "weakness, or you notice bladder or bowel changes, see a doctor promptly."
+)

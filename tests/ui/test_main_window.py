@@ -1,0 +1,119 @@
+"""The main window: screens listed, keyboard switching, status line and view state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from coach.audio.status import NO_OUTPUT_DEVICE, AudioStatus
+from coach.ui.bootstrap import build_services
+from coach.ui.main_window import MainWindow
+from coach.ui.services import AppServices
+
+
+def sidebar_titles(window: MainWindow) -> list[str]:
+    return [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
+
+
+def test_window_lists_today_and_settings(main_window: MainWindow) -> None:
+    assert sidebar_titles(main_window) == ["Today", "Settings"]
+    assert main_window.screen_keys() == ["today", "settings"]
+    assert main_window.current_key == "today"
+    assert main_window.stack.currentWidget() is main_window.screen_widget("today")
+
+
+def test_ctrl_number_switches_screens(qtbot: QtBot, main_window: MainWindow) -> None:
+    with qtbot.waitSignal(main_window.screen_changed) as blocker:
+        qtbot.keyClick(main_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == ["settings"]
+    assert main_window.stack.currentWidget() is main_window.screen_widget("settings")
+    assert main_window.sidebar.currentRow() == 1
+    qtbot.keyClick(main_window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.current_key == "today"
+
+
+def test_sidebar_arrow_keys_switch_screens(qtbot: QtBot, main_window: MainWindow) -> None:
+    main_window.sidebar.setFocus()
+    qtbot.keyClick(main_window.sidebar, Qt.Key.Key_Down)
+    assert main_window.current_key == "settings"
+    qtbot.keyClick(main_window.sidebar, Qt.Key.Key_Up)
+    assert main_window.current_key == "today"
+
+
+def test_sidebar_is_reachable_with_tab(qtbot: QtBot, main_window: MainWindow) -> None:
+    main_window.activateWindow()
+    seen: list[QWidget] = []
+    widget = QApplication.focusWidget() or main_window.sidebar
+    for _ in range(40):
+        seen.append(widget)
+        widget = widget.nextInFocusChain()
+    assert main_window.sidebar in seen
+    assert main_window.sidebar.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def is_inner_editor(widget: QWidget) -> bool:
+    """The line edit inside a spin box or combo box takes its name from its owner."""
+    return isinstance(widget.parent(), QAbstractSpinBox | QComboBox)
+
+
+def test_every_control_has_an_accessible_name(main_window: MainWindow) -> None:
+    for key in main_window.screen_keys():
+        main_window.show_screen(key)
+        unnamed = [
+            f"{type(w).__name__} in {type(w.parent()).__name__}"
+            for w in main_window.findChildren(QWidget)
+            if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+            and w.isVisibleTo(main_window)
+            and not w.accessibleName()
+            and not is_inner_editor(w)
+            and w.metaObject().className() not in {"QScrollBar", "QWidget", "QScrollArea"}
+        ]
+        assert unnamed == [], key
+
+
+def test_status_line_hidden_when_sound_works(main_window: MainWindow) -> None:
+    assert main_window.status_line.isHidden() or not main_window.status_line.isVisibleTo(
+        main_window
+    )
+
+
+@pytest.mark.parametrize("audio_status", [AudioStatus(False, NO_OUTPUT_DEVICE)])
+def test_status_line_says_why_sound_is_off(main_window: MainWindow) -> None:
+    assert main_window.status_line.isVisibleTo(main_window)
+    assert main_window.status_line.text() == NO_OUTPUT_DEVICE
+    assert "Plug one in" in main_window.status_line.text()
+
+
+def test_view_state_is_remembered_in_qsettings(
+    qtbot: QtBot, services: AppServices, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "view-state.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(services, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)
+    first.show_screen("settings")
+    first.close()
+    second = MainWindow(services, settings)
+    qtbot.addWidget(second)
+    assert second.current_key == "settings"
+    assert (second.size().width(), second.size().height()) == (700, 500)
+
+
+def test_unknown_last_screen_falls_back_to_the_first(
+    qtbot: QtBot, services: AppServices, view_settings: QSettings
+) -> None:
+    view_settings.setValue("main_window/last_screen", "walk-that-was-removed")
+    window = MainWindow(services, view_settings)
+    qtbot.addWidget(window)
+    assert window.current_key == "today"
+
+
+def test_build_services_reads_saved_preferences(services: AppServices) -> None:
+    services.preferences.set("usual_walk_minutes_per_week", 90)
+    again = build_services(services.store, services.audio_status, services.clock)
+    assert again.preferences.current.usual_walk_minutes_per_week == 90
