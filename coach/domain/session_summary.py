@@ -1,0 +1,100 @@
+"""What a walking session did: a summary valid at any moment, and the hold rule after it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from coach.domain.pain import check_pain_value
+from coach.domain.walks import WalkKind, WalkRecord
+
+PAIN_RISE_HOLDS = 2
+"""Two points on the 0-10 scale is the minimal clinically important difference
+(Ostelo et al., Spine 2008): a rise this large after a walk holds progression."""
+
+
+class SessionState(StrEnum):
+    """Where the session is in its life."""
+
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """What has been done so far; valid at any moment, including mid-walk."""
+
+    plan_id: str
+    plan_name: str
+    started_at: datetime | None
+    elapsed_s: float
+    walked_s: float
+    phases_done: int
+    phase_count: int
+    main_cadence_spm: float | None
+    state: SessionState
+
+    @property
+    def walked_minutes(self) -> float:
+        """Minutes actually walked; pauses, stretches and skipped time do not count."""
+        return self.walked_s / 60.0
+
+    @property
+    def completed(self) -> bool:
+        """True when every phase ran to its end or was skipped through."""
+        return self.state is SessionState.FINISHED
+
+    def to_walk_record(self) -> WalkRecord | None:
+        """The guided walk to save, or None if the session never started."""
+        if self.started_at is None:
+            return None
+        return WalkRecord(
+            started_at=self.started_at,
+            duration_s=self.walked_s,
+            kind=WalkKind.GUIDED,
+            cadence_spm=self.main_cadence_spm,
+            plan_name=self.plan_name,
+        )
+
+
+class HoldReason(StrEnum):
+    """Why the next walk should hold rather than progress."""
+
+    PAIN_ROSE = "pain_rose"
+    NEW_LEG_SYMPTOMS = "new_leg_symptoms"
+
+
+def hold_reasons(
+    pain_before: int | None, pain_after: int | None, new_leg_symptoms: bool
+) -> tuple[HoldReason, ...]:
+    """The hold rule: pain after >= pain before + 2, or new leg symptoms."""
+    reasons: list[HoldReason] = []
+    if (
+        pain_before is not None
+        and pain_after is not None
+        and check_pain_value(pain_after) >= check_pain_value(pain_before) + PAIN_RISE_HOLDS
+    ):
+        reasons.append(HoldReason.PAIN_ROSE)
+    if new_leg_symptoms:
+        reasons.append(HoldReason.NEW_LEG_SYMPTOMS)
+    return tuple(reasons)
+
+
+@dataclass(frozen=True)
+class SessionResult:
+    """The end of a session with the pain check after it."""
+
+    summary: SessionSummary
+    pain_before: int | None
+    pain_after: int | None
+    new_leg_symptoms: bool
+    hold: tuple[HoldReason, ...]
+
+    @property
+    def holds(self) -> bool:
+        """True when the next suggested walk should hold rather than progress."""
+        return bool(self.hold)

@@ -1,0 +1,297 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from coach.domain.clock import FakeClock
+from coach.domain.pain import PainEntryError
+from coach.domain.plans import Cadence, Phase, PhaseKind, SessionPlan
+from coach.domain.routines import Exercise, ExerciseKind, Routine, StepStarted
+from coach.domain.session import (
+    Halfway,
+    HoldReason,
+    LastMinute,
+    PhaseStarted,
+    RoutineCue,
+    SessionEnded,
+    SessionState,
+    WalkSession,
+    hold_reasons,
+)
+from coach.domain.walks import WalkKind
+
+T = Cadence.parse("target")
+WARM = Phase(PhaseKind.WARM_UP, "Warm-up", 120, Cadence.parse("target-20"), T)
+MAIN = Phase(PhaseKind.MAIN, "Walk", 240, T, T)
+COOL = Phase(PhaseKind.COOL_DOWN, "Cool-down", 120, T, Cadence.parse("target-20"))
+STRETCH = Phase(PhaseKind.STRETCHES, "Stretches", routine_id="r")
+PLAN = SessionPlan("p8", "Eight minutes", "", (WARM, MAIN, COOL))
+ROUTINE = Routine(
+    "r",
+    "R",
+    "",
+    (
+        Exercise(
+            "Walk",
+            "p",
+            ("s",),
+            "x",
+            "a.svg",
+            ExerciseKind.WALK,
+            duration_seconds=30,
+            cadence_spm=90,
+            prep_seconds=0,
+            rest_seconds=0,
+        ),
+        Exercise("Hold", "p", ("s",), "x", "b.svg", hold_seconds=20, prep_seconds=5),
+    ),
+)
+
+
+def make(plan: SessionPlan = PLAN, **kw: object) -> tuple[WalkSession, FakeClock]:
+    clock = FakeClock()
+    return WalkSession(plan, 110, clock, **kw), clock  # type: ignore[arg-type]
+
+
+def run(session: WalkSession, clock: FakeClock, seconds: float, step: float = 1.0) -> list[object]:
+    events: list[object] = []
+    while seconds > 1e-9:
+        dt = min(step, seconds)
+        clock.advance(dt)
+        events += session.tick()
+        seconds -= dt
+    return events
+
+
+def test_ready_session_reports_nothing_and_summary_is_empty() -> None:
+    s, _ = make()
+    assert s.state is SessionState.READY
+    assert s.tick() == []
+    assert s.target_cadence_spm is None
+    assert s.remaining_s == 480
+    summary = s.summary()
+    assert summary.walked_s == 0 and summary.started_at is None
+    assert summary.to_walk_record() is None
+
+
+def test_full_run_phases_in_order_with_halfway_last_minute_and_end() -> None:
+    s, clock = make()
+    events = s.start()
+    assert events == [PhaseStarted(0, s.phases[0])]
+    assert s.state is SessionState.RUNNING
+    assert s.current_phase.kind is PhaseKind.WARM_UP  # type: ignore[union-attr]
+    assert s.next_phase.kind is PhaseKind.MAIN  # type: ignore[union-attr]
+    assert s.target_cadence_spm == 90
+    run(s, clock, 60)
+    assert s.target_cadence_spm == 100
+    assert s.phase_remaining_s == 60 and s.remaining_s == 420
+    events = run(s, clock, 60)
+    assert events == [PhaseStarted(1, s.phases[1])]
+    assert s.target_cadence_spm == 110
+    events = run(s, clock, 120)
+    assert events == [Halfway()]
+    events = run(s, clock, 120)
+    assert [type(e) for e in events] == [PhaseStarted]
+    events = run(s, clock, 60)
+    assert events == [LastMinute()]
+    assert s.target_cadence_spm == 100
+    events = run(s, clock, 60)
+    assert [type(e) for e in events] == [SessionEnded]
+    assert s.state is SessionState.FINISHED
+    assert s.current_phase is None and s.next_phase is None and s.remaining_s == 0
+    summary = events[0].summary  # type: ignore[attr-defined]
+    assert summary.completed and summary.walked_s == 480 and summary.walked_minutes == 8
+    assert summary.phases_done == 3 and summary.main_cadence_spm == 110
+    run(s, clock, 10)
+    assert s.walked_s == 480
+
+
+def test_one_huge_tick_crosses_everything_in_order() -> None:
+    s, clock = make()
+    s.start()
+    clock.advance(10_000)
+    events = s.tick()
+    assert [type(e) for e in events] == [PhaseStarted, PhaseStarted, SessionEnded]
+    assert s.walked_s == 480
+
+
+def test_pause_does_not_count_and_resume_continues() -> None:
+    s, clock = make()
+    s.start()
+    run(s, clock, 30)
+    s.pause()
+    assert s.state is SessionState.PAUSED
+    clock.advance(600)
+    assert s.tick() == []
+    assert s.walked_s == 30 and s.elapsed_s == 30
+    assert s.target_cadence_spm == 95  # still shown while paused
+    s.resume()
+    assert s.state is SessionState.RUNNING
+    run(s, clock, 10)
+    assert s.walked_s == 40
+    assert s.toggle_pause() == [] and s.state is SessionState.PAUSED
+    s.toggle_pause()
+    assert s.state is SessionState.RUNNING
+
+
+def test_skip_phase_shortens_the_session() -> None:
+    s, clock = make()
+    s.start()
+    run(s, clock, 30)
+    events = s.skip_phase()
+    assert events == [PhaseStarted(1, s.phases[1])]
+    assert s.phases[0].duration_s == 30
+    assert s.total_s == 390 and s.remaining_s == 360
+    assert s.target_cadence_spm == 110
+    s.skip_phase()
+    events = s.skip_phase()
+    assert [type(e) for e in events] == [SessionEnded]
+    assert s.state is SessionState.FINISHED and s.walked_s == 30
+
+
+def test_skip_can_cross_halfway() -> None:
+    s, clock = make()
+    s.start()
+    run(s, clock, 220)  # in the main walk; halfway of 480 is 240
+    events = s.skip_phase()  # the session is now 340 long: 220 is past its half
+    assert events == [PhaseStarted(2, s.phases[2]), Halfway()]
+    assert run(s, clock, 200).count(Halfway()) == 0
+
+
+def test_halfway_after_skips_uses_the_new_length() -> None:
+    s, clock = make()
+    s.start()
+    run(s, clock, 100)
+    s.skip_phase()
+    assert Halfway() not in s.skip_phase()  # 100 of 220
+    assert run(s, clock, 10) == [Halfway()]
+    assert s.elapsed_s == 110
+
+
+def test_add_minute_lengthens_the_phase_and_holds_the_ramp_end() -> None:
+    s, clock = make()
+    s.start()
+    run(s, clock, 60)
+    assert s.add_minute()
+    assert s.phase_remaining_s == 120 and s.total_s == 540
+    run(s, clock, 60)
+    assert s.target_cadence_spm == 110
+    run(s, clock, 30)
+    assert s.target_cadence_spm == 110
+    assert s.current_phase.kind is PhaseKind.WARM_UP  # type: ignore[union-attr]
+
+
+def test_add_minute_in_the_last_minute_allows_another_warning() -> None:
+    s, clock = make()
+    s.start()
+    events = run(s, clock, 430)
+    assert LastMinute() in events
+    assert s.add_minute()
+    events = run(s, clock, 60)
+    assert events == [LastMinute()]
+    events = run(s, clock, 60)
+    assert [type(e) for e in events] == [SessionEnded]
+    assert s.walked_s == 540
+
+
+def test_early_stop_keeps_what_was_walked() -> None:
+    s, clock = make()
+    s.start()
+    run(s, clock, 150)
+    clock.advance(0.5)  # not yet ticked: stop() counts it
+    events = s.stop()
+    assert [type(e) for e in events] == [SessionEnded]
+    summary = events[-1].summary  # type: ignore[attr-defined]
+    assert summary.state is SessionState.STOPPED and not summary.completed
+    assert summary.walked_s == 150.5 and summary.phases_done == 1
+    assert s.current_phase is None and s.remaining_s == 0
+    assert s.stop() == [] and s.skip_phase() == [] and not s.add_minute()
+    record = summary.to_walk_record()
+    assert record is not None and record.kind is WalkKind.GUIDED
+    assert record.duration_s == 150.5 and record.cadence_spm == 110
+    assert record.plan_name == "Eight minutes"
+    assert record.started_at == datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+
+def test_stop_while_paused() -> None:
+    s, clock = make()
+    s.start()
+    run(s, clock, 20)
+    s.pause()
+    clock.advance(100)
+    assert s.stop()[-1].summary.walked_s == 20  # type: ignore[union-attr]
+
+
+def test_summary_any_moment_does_not_steal_events() -> None:
+    s, clock = make()
+    s.start()
+    clock.advance(125)
+    assert s.summary().walked_s == 0
+    assert [type(e) for e in s.tick()] == [PhaseStarted]
+    summary = s.summary()
+    assert summary.walked_s == 125 and summary.state is SessionState.RUNNING
+    assert summary.phases_done == 1
+
+
+def test_stretch_phase_plays_the_routine_and_only_its_walk_counts() -> None:
+    plan = SessionPlan("p", "P", "", (STRETCH, MAIN))
+    s, clock = make(plan, routines={"r": ROUTINE})
+    events = s.start()
+    assert isinstance(events[0], PhaseStarted)
+    assert isinstance(events[1], RoutineCue) and isinstance(events[1].event, StepStarted)
+    assert s.target_cadence_spm == 90
+    assert s.current_routine_step.exercise.name == "Walk"  # type: ignore[union-attr]
+    assert not s.add_minute()
+    events = run(s, clock, 30)
+    assert any(isinstance(e, RoutineCue) for e in events)
+    assert s.target_cadence_spm is None  # preparing a stretch: no metronome
+    run(s, clock, 25)
+    assert s.current_phase.kind is PhaseKind.MAIN  # type: ignore[union-attr]
+    assert s.current_routine_step is None
+    assert s.walked_s == 30
+    run(s, clock, 240)
+    assert s.walked_s == 270 and s.state is SessionState.FINISHED
+
+
+def test_unknown_routine_leaves_the_plan_without_stretches() -> None:
+    plan = SessionPlan("p", "P", "", (STRETCH, MAIN))
+    s, _ = make(plan)
+    assert [p.kind for p in s.phases] == [PhaseKind.MAIN]
+
+
+def test_empty_plan_ends_at_once() -> None:
+    s, _ = make(SessionPlan("e", "E", "", ()))
+    assert [type(e) for e in s.start()] == [SessionEnded]
+    assert s.start() == []
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "legs", "reasons"),
+    [
+        (3, 5, False, (HoldReason.PAIN_ROSE,)),
+        (3, 4, False, ()),
+        (3, 1, True, (HoldReason.NEW_LEG_SYMPTOMS,)),
+        (0, 10, True, (HoldReason.PAIN_ROSE, HoldReason.NEW_LEG_SYMPTOMS)),
+        (None, 9, False, ()),
+        (4, None, False, ()),
+    ],
+)
+def test_hold_rule(
+    before: int | None, after: int | None, legs: bool, reasons: tuple[HoldReason, ...]
+) -> None:
+    assert hold_reasons(before, after, legs) == reasons
+
+
+def test_finish_applies_the_hold_rule() -> None:
+    s, clock = make(pain_before=2)
+    s.start()
+    run(s, clock, 480)
+    result = s.finish(pain_after=4)
+    assert result.holds and result.hold == (HoldReason.PAIN_ROSE,)
+    assert result.summary.completed and result.pain_before == 2 and result.pain_after == 4
+    assert not s.finish(pain_after=3).holds
+    with pytest.raises(PainEntryError):
+        s.finish(pain_after=11)
+    with pytest.raises(PainEntryError):
+        make(pain_before=-1)
