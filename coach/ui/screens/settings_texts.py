@@ -1,0 +1,87 @@
+"""Every text the Settings screen shows, in one place: short, calm and concrete."""
+
+from __future__ import annotations
+
+TITLE = "Settings"
+INTRO = "Changes are saved as soon as you make them."
+SAVED = "Saved."
+SHOW_INTRODUCTION = "Show the introduction again"
+SHOW_INTRODUCTION_HELP = "Walk through the short welcome, the safety check and your basics again."
+
+SECTION_ME = "Me"
+SECTION_SOUND = "Sound"
+SECTION_SCREEN = "Screen"
+SECTION_REMINDERS = "Reminders"
+
+# Each field: (label, help). Help says what the value does and, for numbers, the range.
+UNITS = ("Units", "Metric shows cm and km/h; imperial shows feet, inches and mph.")
+UNITS_CHOICES = {"metric": "Metric (cm, km/h)", "imperial": "Imperial (ft and in, mph)"}
+HEIGHT = (
+    "Height",
+    "Used to estimate your step length (about 0.41 times your height). "
+    "From 100 to 230 cm (3 ft 4 in to 7 ft 6 in). Leave it as Not set if you prefer.",
+)
+HEIGHT_NOT_SET = "Not set"
+HEIGHT_FEET = "Height, feet"
+HEIGHT_INCHES = "Height, inches"
+HEIGHT_RANGE_METRIC = "Choose a height from 100 to 230 cm."
+HEIGHT_RANGE_IMPERIAL = "Choose a height from 3 ft 4 in to 7 ft 6 in."
+INCHES_RANGE = "Inches go from 0 to 11; add a foot instead."
+USUAL_WALKING = (
+    "Usual walking",
+    "Roughly how many minutes you walk in a normal week now. From 0 to 2000.",
+)
+CADENCE = (
+    "Default pace",
+    "Steps per minute the metronome starts at. Everyday walking is usually 100 to 120; "
+    "from 40 to 220.",
+)
+
+LEFT_SOUND = ("Left foot sound", "The click you hear for each left step.")
+RIGHT_SOUND = ("Right foot sound", "The click you hear for each right step.")
+SOUND_LABELS = {
+    "woodblock": "Wood block",
+    "click": "Click",
+    "soft_tick": "Soft tick",
+    "beep": "Beep",
+}
+PAN = (
+    "Left and right ears",
+    "Play the left foot in the left ear and the right foot in the right ear (best with "
+    "headphones).",
+)
+PAN_CHECK = "Put each foot in its own ear"
+ACCENT = ("Accent", "Make the first beat of each pair of steps a little louder.")
+ACCENT_CHECK = "Accent the first beat"
+VOLUME = ("Volume", "How loud the clicks are. Arrow keys move 1 %, Page Up and Down 10 %.")
+COUNT_IN = (
+    "Count-in",
+    "Clicks before a walk starts, so you can find the rhythm. 0 starts at once; up to 8.",
+)
+OUTPUT_DEVICE = (
+    "Sound output",
+    "Where the clicks play. If the chosen output is missing, the system default is used.",
+)
+SYSTEM_DEFAULT = "System default"
+DEVICE_MISSING = "{name} (not connected now)"
+AV_OFFSET = (
+    "Screen delay",
+    "If the beat on screen runs ahead of the click you hear, delay the screen here. "
+    "Bluetooth headphones often lag 100 to 300 ms; try 200. From -500 to 500 ms.",
+)
+
+THEME = ("Colours", "Follow your computer's light or dark setting, or choose one.")
+THEME_CHOICES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+CUE_INTERVAL = (
+    "Tip interval",
+    "How often a new posture or stride tip appears during a walk. From 15 to 600 seconds.",
+)
+
+REMINDER = (
+    "Daily reminder",
+    "A time for a gentle daily nudge to walk, like 08:30 or 18:00. Leave it empty for none.",
+)
+REMINDER_PLACEHOLDER = "No reminder"
+REMINDER_BAD = "Type a time like 08:30 (24-hour clock), or leave it empty. Nothing was saved."
+
+OUT_OF_RANGE = "{typed} is outside {low} to {high}{unit}, so it is not saved."
