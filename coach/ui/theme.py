@@ -163,7 +163,8 @@ def apply_theme(app: QApplication, preference: str) -> Scheme:
     """Apply Fusion, palette, font and style rules for a theme preference; return the scheme."""
     scheme = resolve_scheme(preference)
     colors = colors_for(scheme)
-    if app.style().name().lower() != "fusion":
+    if app.property("coach_scheme") is None:
+        # Once only: with a style sheet set, style() is a wrapper whose name() is empty.
         app.setStyle("Fusion")
     font = QFont(app.font())
     font.setPointSize(BASE_POINT_SIZE)

@@ -6,7 +6,7 @@ Screens use `services` (built by coach.ui.bootstrap.build_services, as the app d
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -86,23 +86,36 @@ def main_window(
     return window
 
 
-def add_walk(services: AppServices, minutes: float, days_ago: float = 0) -> WalkRecord:
-    """Save a walk that started `days_ago` days before the fake clock's now."""
-    started = services.clock.now() - timedelta(days=days_ago, minutes=minutes)
-    record = WalkRecord(started_at=started, duration_s=minutes * 60, kind=WalkKind.METRONOME)
-    return services.walks.add(record)
+WalkAdder = Callable[..., WalkRecord]
+PainAdder = Callable[..., PainEntry]
 
 
-def add_pain(
-    services: AppServices,
-    pain: int,
-    hours_ago: float = 0,
-    context: PainContext = PainContext.ON_WAKING,
-    note: str = "",
-) -> PainEntry:
-    """Save a pain rating taken `hours_ago` hours before the fake clock's now."""
-    at = services.clock.now() - timedelta(hours=hours_ago)
-    entry = PainEntry(
-        at=at, pain=pain, context=context, location=PainLocation.LOWER_BACK_CENTRE, note=note
-    )
-    return services.pain.add(entry)
+@pytest.fixture
+def add_walk(services: AppServices) -> WalkAdder:
+    """add_walk(minutes, days_ago=0): save a walk that ended `days_ago` days before now."""
+
+    def add(minutes: float, days_ago: float = 0) -> WalkRecord:
+        started = services.clock.now() - timedelta(days=days_ago, minutes=minutes)
+        record = WalkRecord(started_at=started, duration_s=minutes * 60, kind=WalkKind.METRONOME)
+        return services.walks.add(record)
+
+    return add
+
+
+@pytest.fixture
+def add_pain(services: AppServices) -> PainAdder:
+    """add_pain(pain, hours_ago=0, context=ON_WAKING, note=""): save a pain rating."""
+
+    def add(
+        pain: int,
+        hours_ago: float = 0,
+        context: PainContext = PainContext.ON_WAKING,
+        note: str = "",
+    ) -> PainEntry:
+        at = services.clock.now() - timedelta(hours=hours_ago)
+        entry = PainEntry(
+            at=at, pain=pain, context=context, location=PainLocation.LOWER_BACK_CENTRE, note=note
+        )
+        return services.pain.add(entry)
+
+    return add

@@ -40,7 +40,7 @@ def greeting_for(hour: int) -> str:
 
 def describe_pain(entry: PainEntry) -> tuple[str, str, str]:
     """When, the rating, and where/when-in-the-day plus the note, as short texts."""
-    when = entry.at.astimezone().strftime(texts.PAIN_WHEN_FORMAT)
+    when = texts.PAIN_WHEN_FORMAT.format(at=entry.at.astimezone())
     details = [texts.CONTEXT_NAMES.get(entry.context.value, "")]
     if entry.location is not None:
         details.append(texts.LOCATION_NAMES.get(entry.location.value, ""))
@@ -168,7 +168,7 @@ class TodayScreen(QScrollArea):
         """Reload the greeting, the week's minutes and the pain ratings from the store."""
         now: datetime = self.services.clock.now()
         self.greeting_label.setText(greeting_for(now.hour))
-        self.date_label.setText(now.strftime(texts.DATE_FORMAT))
+        self.date_label.setText(texts.DATE_FORMAT.format(now=now))
         minutes = self.services.walks.minutes_in_week(now.date())
         self.week_card.show_week(minutes, self.services.preferences.current)
         self.pain_card.show_entries(self.services.pain.latest(PAIN_ROWS))

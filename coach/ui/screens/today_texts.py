@@ -6,7 +6,7 @@ GREETING_MORNING = "Good morning"
 GREETING_AFTERNOON = "Good afternoon"
 GREETING_EVENING = "Good evening"
 GREETING_NIGHT = "Hello"
-DATE_FORMAT = "%A %-d %B"  # Monday 23 November
+DATE_FORMAT = "{now:%A} {now.day} {now:%B}"  # Monday 23 November (no %-d: not on Windows)
 
 WEEK_TITLE = "Walking this week"
 WEEK_MINUTES = "{minutes} min"
@@ -29,7 +29,7 @@ PAIN_EMPTY = (
     "shows over the weeks whether walking helps."
 )
 PAIN_VALUE = "{pain}/10"
-PAIN_WHEN_FORMAT = "%a %-d %b, %H:%M"  # Mon 23 Nov, 08:10
+PAIN_WHEN_FORMAT = "{at:%a} {at.day} {at:%b}, {at:%H:%M}"  # Mon 23 Nov, 08:10
 
 CONTEXT_NAMES = {
     "on_waking": "on waking",

@@ -1,0 +1,187 @@
+"""Composition root: logging, QApplication, the store, audio probe, services and the window."""
+
+from __future__ import annotations
+
+import os
+
+# pyqtgraph must pick PySide6, whatever other Qt bindings happen to be installed.
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import logging
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from coach import APP_ID, APP_NAME, APP_ORGANIZATION, __version__
+from coach.audio.engine import probe_audio
+from coach.storage.database import Store, open_store
+from coach.storage.errors import StoreError
+from coach.storage.paths import data_dir, log_dir
+from coach.ui.bootstrap import build_services, default_view_settings
+from coach.ui.crash import CrashHandler
+from coach.ui.logging_setup import configure_logging, install_qt_message_handler
+from coach.ui.main_window import MainWindow
+from coach.ui.services import AppServices
+from coach.ui.store_recovery import open_store_interactively
+from coach.ui.theme import ThemeController
+
+logger = logging.getLogger(__name__)
+
+BACKUP_CHECK_MS = 5 * 60 * 1000  # the store itself decides whether 30 minutes have passed
+PAINT_WAIT_ROUNDS = 500
+STORE_ERROR_TITLE = "Walking Coach cannot open your diary"
+
+
+def ensure_display_platform() -> None:
+    """Render offscreen when there is no X11 or Wayland display (self-test, CI, servers)."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def make_application() -> QApplication:
+    """The QApplication with the names QSettings and the desktop use."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    return app
+
+
+def run_app(self_test: bool = False) -> int:
+    """Start Walking Coach and return the process exit code.
+
+    With self_test, open the store, report audio and the data folder on stdout, show the
+    main window until it has painted, skip onboarding and exit (0 on success).
+    """
+    if self_test:
+        ensure_display_platform()
+    log_path = configure_logging(log_dir())
+    install_qt_message_handler()
+    logger.info("Starting %s %s (self-test: %s)", APP_NAME, __version__, self_test)
+    app = make_application()
+    crash = CrashHandler(log_path)
+    crash.install()
+    try:
+        return run_self_test(app) if self_test else run_gui(app, crash)
+    finally:
+        crash.uninstall()
+
+
+def run_gui(app: QApplication, crash: CrashHandler) -> int:
+    """The everyday start: store (with recovery dialogs), onboarding, window, event loop."""
+    try:
+        store = open_store_interactively()
+    except StoreError as error:
+        logger.exception("Could not open the store")
+        QMessageBox.critical(None, STORE_ERROR_TITLE, str(error))
+        return 1
+    if store is None:
+        return 1
+    try:
+        services = build_services(store, probe_audio())
+        theme = ThemeController(app, services.preferences, parent=app)
+        if not services.preferences.current.onboarding_done and not store.read_only:
+            run_first_run_onboarding(services)
+        window = MainWindow(services, default_view_settings())
+        theme.theme_changed.connect(window.on_theme_changed)
+        crash.parent = window
+        timer = start_backup_timer(store, services, app)
+        window.show()
+        code = app.exec()
+        timer.stop()
+        return code
+    finally:
+        store.close()  # takes the exit backup when data changed
+
+
+def run_first_run_onboarding(services: AppServices) -> None:
+    """Show the first-run onboarding; it saves onboarding_done itself when finished."""
+    from coach.ui.onboarding import run_onboarding
+
+    run_onboarding(services, None)
+
+
+def start_backup_timer(store: Store, services: AppServices, parent: QObject) -> QTimer:
+    """Check every few minutes whether a backup is due (at most one per 30 minutes)."""
+    timer = QTimer(parent)
+    timer.setInterval(BACKUP_CHECK_MS)
+
+    def check() -> None:
+        try:
+            store.maybe_backup(services.clock.now())
+        except (StoreError, OSError):
+            logger.warning("Periodic backup failed", exc_info=True)
+
+    timer.timeout.connect(check)
+    timer.start()
+    return timer
+
+
+class _PaintWatcher(QObject):
+    """Counts paint events of the watched widget."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Count paints and let every event through."""
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def run_self_test(app: QApplication) -> int:
+    """Open the store, report audio and the data folder, paint the main window, exit."""
+    try:
+        store = open_store()
+    except StoreError as error:
+        print(f"Self-test failed: {error}", file=sys.stderr)
+        return 1
+    try:
+        audio = probe_audio()
+        print(f"{APP_NAME} {__version__} self-test")
+        print(f"Data folder: {data_dir()}")
+        print(f"Database: {store.path}")
+        print("Sound: available" if audio.available else f"Sound: off. {audio.reason}")
+        services = build_services(store, audio)
+        ThemeController(app, services.preferences, parent=app)
+        return _show_window_once(app, services)
+    except Exception as error:
+        logger.exception("Self-test failed")
+        print(f"Self-test failed: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+
+
+def _show_window_once(app: QApplication, services: AppServices) -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        # Throwaway view settings: a self-test must not move the user's window.
+        settings = QSettings(str(Path(folder) / "view.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(services, settings)
+        watcher = _PaintWatcher()
+        window.installEventFilter(watcher)
+        window.show()
+        for _ in range(PAINT_WAIT_ROUNDS):
+            app.processEvents()
+            if watcher.paints:
+                break
+        painted = watcher.paints > 0 and not window.grab().isNull()
+        screens = ", ".join(window.sidebar.item(i).text() for i in range(window.sidebar.count()))
+        window.removeEventFilter(watcher)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    if not painted:
+        print("Self-test failed: the main window did not paint.", file=sys.stderr)
+        return 1
+    print(f"Main window painted with screens: {screens}")
+    print("Self-test passed.")
+    return 0

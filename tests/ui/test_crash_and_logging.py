@@ -1,0 +1,84 @@
+"""The exception hook logs to the rotating file and shows one dialog, never a storm."""
+
+from __future__ import annotations
+
+import logging
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMessageLogContext, QtMsgType
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from coach.storage.paths import log_dir
+from coach.ui.crash import CrashHandler
+from coach.ui.logging_setup import LOG_FILE_NAME, configure_logging, qt_message_handler
+
+
+@pytest.fixture
+def log_path() -> Iterator[Path]:
+    """The app's log file in the test's private log folder; handlers removed afterwards."""
+    root = logging.getLogger()
+    level = root.level
+    before = list(root.handlers)
+    path = configure_logging(log_dir())
+    yield path
+    for handler in root.handlers[:]:
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+    logging.captureWarnings(False)
+
+
+def raise_and_hook(handler: CrashHandler, message: str) -> None:
+    try:
+        raise RuntimeError(message)
+    except RuntimeError:
+        handler(*sys.exc_info())
+
+
+def visible_crash_dialogs() -> list[QMessageBox]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+
+
+def test_log_file_is_private_and_in_the_log_folder(log_path: Path) -> None:
+    logging.getLogger("coach.test").info("hello log")
+    assert log_path == log_dir() / LOG_FILE_NAME
+    assert "hello log" in log_path.read_text()
+    assert stat.S_IMODE(log_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(log_path.parent.stat().st_mode) == 0o700
+
+
+def test_qt_messages_go_to_the_log(log_path: Path) -> None:
+    qt_message_handler(QtMsgType.QtWarningMsg, QMessageLogContext(), "a Qt warning for the log")
+    assert "WARNING qt: a Qt warning for the log" in log_path.read_text()
+
+
+def test_hook_logs_and_shows_one_dialog_with_the_log_path(qtbot: QtBot, log_path: Path) -> None:
+    handler = CrashHandler(log_path)
+    handler.install()
+    try:
+        assert sys.excepthook is handler
+        for number in range(5):
+            raise_and_hook(handler, f"boom {number}")
+    finally:
+        handler.uninstall()
+    assert sys.excepthook is not handler
+    assert handler.dialog is not None
+    qtbot.addWidget(handler.dialog)
+    assert handler.dialogs_shown == 1
+    assert visible_crash_dialogs() == [handler.dialog]
+    assert str(log_path) in handler.dialog.text()
+    text = log_path.read_text()
+    assert all(f"RuntimeError: boom {number}" in text for number in range(5))
+    handler.dialog.accept()
+    raise_and_hook(handler, "after the dialog was closed")
+    assert handler.dialogs_shown == 1  # still one: errors after the first are logged only
+    assert visible_crash_dialogs() == []
+    assert "after the dialog was closed" in log_path.read_text()

@@ -1,0 +1,105 @@
+"""Today: greeting, this week's walking minutes toward the goal, latest pain, empty states."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from coach.domain.weekly_goal import weekly_goal_minutes
+from coach.ui.main_window import MainWindow
+from coach.ui.screens import today_texts as texts
+from coach.ui.screens.today import TodayScreen, greeting_for
+from coach.ui.services import AppServices
+
+Adder = Callable[..., object]
+
+
+def make_today(qtbot: QtBot, services: AppServices) -> TodayScreen:
+    screen = TodayScreen(services)
+    qtbot.addWidget(screen)
+    return screen
+
+
+def test_greeting_follows_the_time_of_day() -> None:
+    assert greeting_for(7) == texts.GREETING_MORNING
+    assert greeting_for(13) == texts.GREETING_AFTERNOON
+    assert greeting_for(20) == texts.GREETING_EVENING
+    assert greeting_for(2) == texts.GREETING_NIGHT
+
+
+def test_empty_store_says_what_to_do_first(qtbot: QtBot, services: AppServices) -> None:
+    screen = make_today(qtbot, services)
+    assert screen.greeting_label.text() == texts.GREETING_MORNING  # the fake clock says 09:30
+    assert screen.date_label.text() == "Wednesday 25 November"
+    assert screen.week_card.minutes_label.text() == "0 min"
+    assert screen.week_card.advice_label.text() == texts.WEEK_EMPTY
+    assert screen.week_card.progress.value() == 0
+    assert not screen.pain_card.empty_label.isHidden()
+    assert screen.pain_card.empty_label.text() == texts.PAIN_EMPTY
+    assert screen.pain_card.row_labels == []
+
+
+def test_week_minutes_count_only_this_week(
+    qtbot: QtBot, services: AppServices, add_walk: Adder
+) -> None:
+    add_walk(20, days_ago=1)  # Tuesday
+    add_walk(15, days_ago=0)  # Wednesday
+    add_walk(40, days_ago=7)  # last week: not counted
+    services.preferences.set("usual_walk_minutes_per_week", 60)
+    screen = make_today(qtbot, services)
+    goal = weekly_goal_minutes(60)
+    assert screen.week_card.minutes_label.text() == "35 min"
+    assert screen.week_card.goal_label.text() == texts.WEEK_GOAL.format(goal=goal)
+    assert (screen.week_card.progress.value(), screen.week_card.progress.maximum()) == (35, goal)
+    assert screen.week_card.advice_label.text() == texts.WEEK_TO_GO.format(left=goal - 35)
+
+
+def test_reached_goal_is_said_and_the_bar_is_full(
+    qtbot: QtBot, services: AppServices, add_walk: Adder
+) -> None:
+    services.preferences.set("usual_walk_minutes_per_week", 20)
+    add_walk(45, days_ago=1)
+    screen = make_today(qtbot, services)
+    assert screen.week_card.advice_label.text() == texts.WEEK_REACHED
+    assert screen.week_card.progress.value() == screen.week_card.progress.maximum()
+
+
+def test_latest_pain_entries_newest_first(
+    qtbot: QtBot, services: AppServices, add_pain: Adder
+) -> None:
+    for hours_ago, pain in enumerate([3, 5, 6, 4, 7, 8]):
+        add_pain(pain, hours_ago=hours_ago * 12, note=f"note {pain}")
+    screen = make_today(qtbot, services)
+    rows = screen.pain_card.row_labels
+    assert len(rows) == 5  # only the latest few
+    assert [value.text() for _, value, _ in rows] == ["3/10", "5/10", "6/10", "4/10", "7/10"]
+    assert "on waking" in rows[0][2].text()
+    assert "note 3" in rows[0][2].text()
+    assert screen.pain_card.empty_label.isHidden()
+
+
+def test_refresh_picks_up_new_data(
+    qtbot: QtBot, services: AppServices, add_walk: Adder, add_pain: Adder
+) -> None:
+    screen = make_today(qtbot, services)
+    add_walk(12)
+    add_pain(2)
+    screen.refresh()
+    assert screen.week_card.minutes_label.text() == "12 min"
+    assert [value.text() for _, value, _ in screen.pain_card.row_labels] == ["2/10"]
+
+
+def test_goal_follows_the_usual_walking_preference(qtbot: QtBot, services: AppServices) -> None:
+    screen = make_today(qtbot, services)
+    services.preferences.set("usual_walk_minutes_per_week", 120)
+    assert screen.week_card.progress.maximum() == weekly_goal_minutes(120)
+
+
+def test_showing_today_again_refreshes_it(main_window: MainWindow, add_walk: Adder) -> None:
+    main_window.show_screen("settings")
+    add_walk(25)
+    main_window.show_screen("today")
+    today = main_window.screen_widget("today")
+    assert isinstance(today, TodayScreen)
+    assert today.week_card.minutes_label.text() == "25 min"
