@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.preferences import RANGES
+from coach.domain.units import cm_to_feet_inches, feet_inches_to_cm
 from coach.ui.screens import settings_texts as texts
 from coach.ui.theme import colors_for, current_scheme
 
 SAVED_MESSAGE_MS = 3000
 """How long "Saved." stays beside a field; long enough to notice, short enough not to clutter."""
-
-CM_PER_INCH = 2.54
 
 
 class RangeSpinBox(QSpinBox):
@@ -184,15 +183,9 @@ def section_card(title: str, rows: list[QWidget]) -> QFrame:
     return card
 
 
-def cm_to_feet_inches(cm: float) -> tuple[int, int]:
-    """A height in cm as whole feet and inches, rounded to the nearest inch."""
-    feet, inches = divmod(round(cm / CM_PER_INCH), 12)
-    return int(feet), int(inches)
-
-
-def feet_inches_to_cm(feet: int, inches: int) -> float:
-    """A height in feet and inches as cm, to one decimal."""
-    return round((feet * 12 + inches) * CM_PER_INCH, 1)
+def height_cm_from(feet: int, inches: int) -> float:
+    """A height in feet and inches as cm, to one decimal (as stored)."""
+    return round(feet_inches_to_cm(feet, inches), 1)
 
 
 class HeightInput(QWidget):
@@ -272,7 +265,6 @@ class HeightInput(QWidget):
             feet, inches = cm_to_feet_inches(self._height)
             self.feet.setValue(feet)
             self.inches.setValue(inches)
-        self.inches.setEnabled(self._height is not None)
         for box in (self.cm, self.feet, self.inches):
             box.blockSignals(False)
 
@@ -283,10 +275,10 @@ class HeightInput(QWidget):
         if self.feet.is_unset():
             self._accept(None)
             return
-        cm = feet_inches_to_cm(self.feet.value(), self.inches.value())
+        cm = height_cm_from(self.feet.value(), self.inches.value())
         bounds = RANGES["height_cm"]
         if self._height is None:  # first step up from "Not set": start at the nearest valid
-            cm = min(max(cm, feet_inches_to_cm(3, 4)), feet_inches_to_cm(7, 6))
+            cm = min(max(cm, height_cm_from(3, 4)), height_cm_from(7, 6))
             self._height = cm
             self._display()
         elif not bounds.low <= cm <= bounds.high:
@@ -298,7 +290,6 @@ class HeightInput(QWidget):
 
     def _accept(self, height: float | None) -> None:
         self._height = height
-        self.inches.setEnabled(height is not None)
         self.height_entered.emit(height)
 
     def _refuse(self, typed: str, message: str) -> None:
