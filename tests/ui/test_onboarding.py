@@ -97,7 +97,7 @@ def test_a_ticked_red_flag_shows_the_doctor_page_naming_it(
     key(qtbot, Qt.Key.Key_Return)
     assert wizard.current_step == "see_doctor"
     page = wizard.see_doctor_step
-    assert "Please see a doctor promptly, today if you can" == page.title
+    assert page.title == "Please see a doctor promptly, today if you can"
     assert "Numbness in the saddle area" in page.ticked.text()
     assert "bladder" not in page.ticked.text()
     assert "Change my answers" in wizard.back_button.text().replace("&", "")
