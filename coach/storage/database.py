@@ -19,7 +19,6 @@ from coach.storage.backups import (
     thin_backups,
 )
 from coach.storage.errors import (
-    BackupError,
     DatabaseDamagedError,
     DatabaseTooNewError,
     ReadOnlyStoreError,
@@ -51,6 +50,7 @@ BACKUP_INTERVAL = timedelta(minutes=30)
 BUSY_TIMEOUT_MS = 5000
 # SQLITE_CORRUPT and SQLITE_NOTADB: the file itself is bad, not merely busy or unreadable.
 _DAMAGE_CODES = frozenset({11, 26})
+_SQLITE_READONLY = 8
 
 _log = logging.getLogger(__name__)
 
@@ -166,7 +166,7 @@ class Store:
     def _backup_if_due(self) -> None:
         try:
             self.maybe_backup(self._clock.now())
-        except (BackupError, OSError, sqlite3.Error):
+        except (StoreError, OSError, sqlite3.Error):
             _log.warning("Periodic backup of %s failed", self.path, exc_info=True)
 
 
@@ -181,14 +181,14 @@ def open_store(path: Path | None = None, *, clock: Clock | None = None) -> Store
     try:
         ensure_private_dir(path.parent)
         create_private_file(path)
+        _inspect(path)
         conn = _connect(path.as_posix(), uri=False)
+    except _DamagedFileError as damage:
+        raise _move_aside_damaged(path, clock, str(damage)) from damage
     except (OSError, sqlite3.Error) as error:
         raise StoreError(f"Could not open the diary at {path}: {error}.") from error
     try:
-        _check_and_migrate(conn, path, clock)
-    except _DamagedFileError as damage:
-        conn.close()
-        raise _move_aside_damaged(path, clock, str(damage)) from damage
+        _prepare(conn, path, clock)
     except sqlite3.Error as error:
         conn.close()
         raise StoreError(f"Could not open the diary at {path}: {error}.") from error
@@ -260,8 +260,28 @@ def _connect(target: str, *, uri: bool) -> sqlite3.Connection:
     return conn
 
 
-def _check_and_migrate(conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
-    # Nothing is written before the version check, so a too-new file stays byte-identical.
+def _inspect(path: Path) -> None:
+    """Run quick_check and the version check on a read-only connection.
+
+    Read-only, so a damaged or too-new file is never written to: a writable connection
+    would checkpoint the -wal into it and delete the -wal when it closes.
+    """
+    conn = _connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        _check(conn, path)
+    except sqlite3.OperationalError as error:
+        if error.sqlite_errorcode & 0xFF != _SQLITE_READONLY:
+            raise
+        # A hot rollback journal can only be replayed by a writer; check on one instead.
+        conn.close()
+        conn = _connect(path.as_posix(), uri=False)
+        _check(conn, path)
+    finally:
+        conn.close()
+        make_sidecars_private(path)
+
+
+def _check(conn: sqlite3.Connection, path: Path) -> None:
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
         version = user_version(conn)
@@ -274,6 +294,9 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path, clock: Clock) -> No
         raise _DamagedFileError("; ".join(messages[:3]))
     if version > LATEST_VERSION:
         raise DatabaseTooNewError(path, version, LATEST_VERSION)
+
+
+def _prepare(conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     # FULL: in WAL mode every commit is synced, so a power cut cannot undo a saved entry.
     conn.execute("PRAGMA synchronous = FULL")

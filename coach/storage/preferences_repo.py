@@ -37,7 +37,7 @@ class PreferencesRepository:
                 )
         preferences, invalid = preferences_from_dict(values)
         where = f" (in {self._store.path}; the default is used)"
-        return preferences, problems + [message + where for message in invalid]
+        return preferences, [message + where for message in problems + invalid]
 
     def save(self, prefs: Preferences) -> None:
         """Store every preference in one transaction."""
