@@ -1,0 +1,592 @@
+"""The click program: an immutable description of where every step and chime sounds.
+
+Beat positions are pure arithmetic on the sample counter. Each tempo segment has a beat
+phase, the integral of steps/min over time, and beat k sits where that phase reaches k,
+rounded once (half up) to a sample. Steady segments use exact rationals, so
+`start + round(k * fs * 60 / spm)` holds with no drift at any length; ramps solve a quadratic
+in float64 and then check the rounding exactly, so no rounding ever accumulates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from functools import cached_property
+from typing import Any
+
+from coach.domain.preferences import SOUND_NAMES
+
+SPM_MIN = 40
+SPM_MAX = 220
+"""Cadences a program accepts, in steps per minute."""
+
+MAX_SOUND_SECONDS = 1.5
+"""No step, count-in or chime sound is longer than this; the tail after a program's end."""
+
+_HALF = Fraction(1, 2)
+
+
+class ProgramError(ValueError):
+    """A click program that cannot be built; the message says what and why."""
+
+
+class Foot(enum.Enum):
+    """Which foot a step belongs to."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class ChimeKind(enum.Enum):
+    """The soft chimes that mark moments of a session."""
+
+    PHASE_CHANGE = "phase_change"
+    HALFWAY = "halfway"
+    LAST_MINUTE = "last_minute"
+    END = "end"
+
+
+@dataclass(frozen=True)
+class TempoSegment:
+    """Tempo from sample `begin` until the next segment: steady, a ramp, or no steps at all.
+
+    A ramp goes linearly from start_spm to end_spm over ramp_samples, then holds end_spm.
+    start_spm None means a stretch of the session without steps.
+    """
+
+    begin: int
+    start_spm: float | None
+    end_spm: float | None = None
+    ramp_samples: int = 0
+
+    @property
+    def has_steps(self) -> bool:
+        """Whether steps sound during this segment."""
+        return self.start_spm is not None
+
+
+@dataclass(frozen=True)
+class Chime:
+    """A chime of one kind starting at an exact sample."""
+
+    sample: int
+    kind: ChimeKind
+
+
+@dataclass(frozen=True, slots=True)
+class Beat:
+    """One beat: its stream-wide index (negative during the count-in) and its sample."""
+
+    index: int
+    sample: int
+
+    @property
+    def foot(self) -> Foot | None:
+        """LEFT for even steps, RIGHT for odd ones, None for count-in beats."""
+        if self.index < 0:
+            return None
+        return Foot.LEFT if self.index % 2 == 0 else Foot.RIGHT
+
+
+@dataclass(frozen=True)
+class BeatInfo:
+    """The beat in effect at a sample, for lighting the footprint on screen."""
+
+    index: int
+    foot: Foot | None
+    sample: int
+    next_sample: int | None
+
+
+class _Timeline:
+    """Exact beat arithmetic for one stepping segment (internal)."""
+
+    def __init__(
+        self, seg: TempoSegment, fs: int, end: int | None, phase0: Fraction, k_lo: int
+    ) -> None:
+        assert seg.start_spm is not None
+        self.begin = seg.begin
+        self.end = end
+        self.s0 = Fraction(seg.start_spm)
+        self.s1 = Fraction(seg.end_spm if seg.end_spm is not None else seg.start_spm)
+        self.ramp = seg.ramp_samples if self.s1 != self.s0 else 0
+        self.c = 60 * fs
+        self.phase_at_ramp_end = (self.s0 + self.s1) * self.ramp / (2 * self.c)
+        self.phase0 = phase0
+        self.k_lo = k_lo
+        # Beats whose exact position lies before the next segment belong to this one.
+        self.k_hi = None if end is None else math.ceil(self.phase(end - self.begin) + phase0)
+        self.k_hi = None if self.k_hi is None else max(self.k_hi, self.k_lo)
+        self.index0 = 0
+
+    def phase(self, n: Fraction | int) -> Fraction:
+        """Beats elapsed n samples after begin (the integral of the tempo)."""
+        if self.ramp == 0 or n <= 0:
+            return self.s0 * n / self.c
+        if n <= self.ramp:
+            return (self.s0 * n + (self.s1 - self.s0) * n * n / (2 * self.ramp)) / self.c
+        return self.phase_at_ramp_end + self.s1 * (n - self.ramp) / self.c
+
+    def spm(self, n: int) -> float:
+        """Tempo n samples after begin."""
+        if self.ramp == 0 or n <= 0:
+            return float(self.s0)
+        if n >= self.ramp:
+            return float(self.s1)
+        return float(self.s0 + (self.s1 - self.s0) * n / self.ramp)
+
+    def offset(self, k: int) -> int:
+        """Sample offset of beat k from begin: where the phase reaches k, rounded half up."""
+        t = k - self.phase0
+        if self.ramp == 0:
+            return math.floor(t * self.c / self.s0 + _HALF)
+        if t >= self.phase_at_ramp_end:
+            return math.floor(self.ramp + (t - self.phase_at_ramp_end) * self.c / self.s1 + _HALF)
+        s0, ds, tc = float(self.s0), float(self.s1 - self.s0), float(t) * self.c
+        estimate = 2 * tc / (s0 + math.sqrt(s0 * s0 + 2 * ds * tc / self.ramp))
+        m = math.floor(estimate + 0.5)
+        # The float estimate is within a hair of the truth; make the rounding exact.
+        while m > 0 and self.phase(m - _HALF) > t:
+            m -= 1
+        while self.phase(m + _HALF) <= t:
+            m += 1
+        return m
+
+    def k_range(self, start: int, end: int) -> range:
+        """Beat numbers k whose sample lies in [start, end)."""
+        lo = self.k_lo
+        if start - self.begin > 0:
+            lo = max(lo, math.ceil(self.phase(start - self.begin - _HALF) + self.phase0))
+        hi = math.ceil(self.phase(end - self.begin - _HALF) + self.phase0)
+        if self.k_hi is not None:
+            hi = min(hi, self.k_hi)
+        return range(lo, max(lo, hi))
+
+
+@dataclass(frozen=True)
+class ClickProgram:
+    """Everything the renderer plays: tempo segments, chimes, sounds, levels and the stop.
+
+    Immutable: the `with_*` methods return a new program that is identical before the
+    sample they are given, so swapping programs mid-stream never changes what already played.
+    """
+
+    sample_rate: int
+    segments: tuple[TempoSegment, ...]
+    chimes: tuple[Chime, ...] = ()
+    left_sound: str = "woodblock"
+    right_sound: str = "woodblock"
+    volume: float = 0.7
+    pan: bool = False
+    accent_every: int = 0
+    count_in: int = 0
+    fade_seconds: float = 0.005
+    stop_sample: int | None = None
+
+    def __post_init__(self) -> None:
+        _validate(self)
+        object.__setattr__(self, "chimes", tuple(sorted(self.chimes, key=lambda c: c.sample)))
+
+    @property
+    def fade_samples(self) -> int:
+        """Length of the fade at the start and at a stop, in samples."""
+        return max(1, round(self.fade_seconds * self.sample_rate))
+
+    @property
+    def duration_samples(self) -> int | None:
+        """Samples until the stream is silent for good, or None if it never ends."""
+        if self.stop_sample is not None:
+            return self.stop_sample + self.fade_samples
+        last = self.segments[-1]
+        if last.has_steps:
+            return None
+        end = max(last.begin, self.chimes[-1].sample if self.chimes else 0)
+        return end + round(MAX_SOUND_SECONDS * self.sample_rate)
+
+    # -- queries ------------------------------------------------------------------------
+
+    def beats_between(self, start: int, end: int) -> list[Beat]:
+        """The beats whose sample lies in [start, end), in order; cost grows with that count."""
+        if self.stop_sample is not None:
+            end = min(end, self.stop_sample)
+        return list(self._iter_beats(start, end))
+
+    def beat_at(self, sample: int) -> BeatInfo | None:
+        """The last beat at or before sample and when the next one comes; None without steps."""
+        if self.spm_at(sample) is None or sample < self._first_step_begin:
+            return None
+        found = self._last_beat_at_or_before(sample)
+        if found is None:
+            return None
+        nxt = next(self._iter_beats(sample + 1, self._horizon(sample)), None)
+        if nxt is not None and self.stop_sample is not None and nxt.sample >= self.stop_sample:
+            nxt = None
+        return BeatInfo(found.index, found.foot, found.sample, None if nxt is None else nxt.sample)
+
+    def spm_at(self, sample: int) -> float | None:
+        """Tempo at sample in steps/min; None in a phase without steps or after the stop."""
+        if self.stop_sample is not None and sample >= self.stop_sample:
+            return None
+        i = max(0, bisect.bisect_right(self._begins, sample) - 1)
+        timeline = self._timelines[i]
+        if timeline is None:
+            return None
+        return timeline.spm(sample - timeline.begin)
+
+    def chimes_between(self, start: int, end: int) -> list[Chime]:
+        """The chimes starting in [start, end), in order."""
+        if self.stop_sample is not None:
+            end = min(end, self.stop_sample)
+        lo = bisect.bisect_left(self._chime_samples, start)
+        hi = bisect.bisect_left(self._chime_samples, end)
+        return list(self.chimes[lo : max(lo, hi)])
+
+    # -- changes --------------------------------------------------------------------------
+
+    def with_tempo(self, at_sample: int, spm: float) -> ClickProgram:
+        """A copy whose tempo becomes spm from the next beat after at_sample.
+
+        The next beat comes one new period after the last beat, so none is lost or doubled.
+        Raises ProgramError in a phase without steps or after the stop.
+        """
+        at = self._change_point(at_sample)
+        return self._with_segment(TempoSegment(at, spm, spm))
+
+    def with_ramp(self, at_sample: int, to_spm: float, seconds: float) -> ClickProgram:
+        """A copy that glides linearly from the current tempo to to_spm over seconds."""
+        at = self._change_point(at_sample)
+        current = self.spm_at(at)
+        assert current is not None
+        if not 0 < seconds <= 24 * 3600:
+            raise ProgramError(f"A ramp lasts more than 0 s and at most a day, not {seconds} s.")
+        ramp = max(1, round(seconds * self.sample_rate))
+        return self._with_segment(TempoSegment(at, current, to_spm, ramp))
+
+    def with_stop(self, at_sample: int) -> ClickProgram:
+        """A copy that fades out over a few milliseconds from at_sample, then stays silent."""
+        at = max(0, at_sample)
+        if self.stop_sample is not None:
+            at = min(at, self.stop_sample)
+        return replace(self, stop_sample=at)
+
+    def with_sample_rate(self, sample_rate: int) -> ClickProgram:
+        """The same program at another sample rate, every position rescaled and rounded."""
+
+        def scale(n: int) -> int:
+            return math.floor(Fraction(n * sample_rate, self.sample_rate) + _HALF)
+
+        segments = tuple(
+            replace(s, begin=scale(s.begin), ramp_samples=scale(s.ramp_samples))
+            for s in self.segments
+        )
+        chimes = tuple(replace(c, sample=scale(c.sample)) for c in self.chimes)
+        stop = None if self.stop_sample is None else scale(self.stop_sample)
+        return replace(
+            self, sample_rate=sample_rate, segments=segments, chimes=chimes, stop_sample=stop
+        )
+
+    # -- internals ------------------------------------------------------------------------
+
+    @cached_property
+    def _begins(self) -> list[int]:
+        return [s.begin for s in self.segments]
+
+    @cached_property
+    def _chime_samples(self) -> list[int]:
+        return [c.sample for c in self.chimes]
+
+    @cached_property
+    def _first_step_begin(self) -> int:
+        return self.segments[0].begin
+
+    @cached_property
+    def _timelines(self) -> tuple[_Timeline | None, ...]:
+        """Per segment, its beat arithmetic chained to the beats before it."""
+        result: list[_Timeline | None] = []
+        last: Beat | None = None
+        next_index = -self.count_in
+        for i, seg in enumerate(self.segments):
+            end = self.segments[i + 1].begin if i + 1 < len(self.segments) else None
+            if not seg.has_steps:
+                result.append(None)
+                last = None
+                continue
+            phase0 = _phase0(seg, self.sample_rate, last, result)
+            k_lo = 0 if last is None else 1
+            timeline = _Timeline(seg, self.sample_rate, end, phase0, k_lo)
+            timeline.index0 = next_index if timeline.k_lo == 0 else next_index - 1
+            k_hi = timeline.k_hi
+            if k_hi is not None and k_hi > timeline.k_lo:
+                last = Beat(timeline.index0 + k_hi - 1, seg.begin + timeline.offset(k_hi - 1))
+                next_index = last.index + 1
+            result.append(timeline)
+        return tuple(result)
+
+    def _iter_beats(self, start: int, end: int) -> Iterator[Beat]:
+        if end <= start:
+            return
+        # A beat may round half a sample past its segment's edge, hence the one-sample slack.
+        first = max(0, bisect.bisect_right(self._begins, start - 1) - 1)
+        last = bisect.bisect_right(self._begins, end)
+        for timeline in self._timelines[first:last]:
+            if timeline is None:
+                continue
+            for k in timeline.k_range(start, end):
+                yield Beat(timeline.index0 + k, timeline.begin + timeline.offset(k))
+
+    def _last_beat_at_or_before(self, sample: int) -> Beat | None:
+        i = bisect.bisect_right(self._begins, sample + 1) - 1
+        while i >= 0:
+            timeline = self._timelines[i]
+            if timeline is not None:
+                ks = timeline.k_range(timeline.begin, sample + 1)
+                if len(ks):
+                    k = ks[-1]
+                    return Beat(timeline.index0 + k, timeline.begin + timeline.offset(k))
+            i -= 1
+        return None
+
+    def _horizon(self, sample: int) -> int:
+        """A sample far enough ahead to hold the next beat, if there is one."""
+        i = bisect.bisect_right(self._begins, sample)
+        step = 60 * self.sample_rate // SPM_MIN + 2
+        if i < len(self.segments):
+            return max(self.segments[i].begin, sample) + step
+        return sample + step
+
+    def _change_point(self, at_sample: int) -> int:
+        at = max(at_sample, self._first_step_begin)
+        if self.stop_sample is not None and at >= self.stop_sample:
+            raise ProgramError("The metronome has stopped; start a new program instead.")
+        if self.spm_at(at) is None:
+            raise ProgramError("There are no steps at this point of the session to change.")
+        return at
+
+    def _with_segment(self, segment: TempoSegment) -> ClickProgram:
+        i = bisect.bisect_right(self._begins, segment.begin) - 1
+        keep = (
+            self.segments[: i + 1] if self.segments[i].begin < segment.begin else self.segments[:i]
+        )
+        return replace(self, segments=(*keep, segment, *self.segments[i + 1 :]))
+
+
+def _phase0(
+    seg: TempoSegment, fs: int, last: Beat | None, done: list[_Timeline | None]
+) -> Fraction:
+    """Beat phase already elapsed at a segment's start, measured from the last beat."""
+    if last is None:
+        return Fraction(0)
+    previous = done[-1]
+    # The old tempo's next beat landing exactly on the boundary keeps its place.
+    if (
+        previous is not None
+        and previous.k_hi is not None
+        and previous.begin + previous.offset(previous.k_hi) == seg.begin
+    ):
+        return Fraction(1)
+    assert seg.start_spm is not None
+    elapsed = Fraction(seg.start_spm) * (seg.begin - last.sample) / (60 * fs)
+    return min(Fraction(1), elapsed)
+
+
+def _validate(program: ClickProgram) -> None:
+    fs = program.sample_rate
+    if not 8000 <= fs <= 192_000:
+        raise ProgramError(f"Sample rate must be between 8000 and 192000 Hz, not {fs}.")
+    if not program.segments:
+        raise ProgramError("A program needs at least one tempo segment.")
+    if program.segments[0].begin < 0:
+        raise ProgramError("The first tempo segment cannot start before sample 0.")
+    for before, after in zip(program.segments, program.segments[1:], strict=False):
+        if after.begin <= before.begin:
+            raise ProgramError("Tempo segments must start at increasing samples.")
+    for seg in program.segments:
+        _check_segment(seg)
+    for name in (program.left_sound, program.right_sound):
+        if name not in SOUND_NAMES:
+            raise ProgramError(f"Sound must be one of {', '.join(SOUND_NAMES)}, not '{name}'.")
+    if not 0.0 <= program.volume <= 1.0:
+        raise ProgramError(f"Volume must be between 0 and 1, not {program.volume}.")
+    if not 0 <= program.count_in <= 16:
+        raise ProgramError(f"Count-in must be 0 to 16 beats, not {program.count_in}.")
+    if program.accent_every < 0:
+        raise ProgramError(f"Accent spacing cannot be negative ({program.accent_every}).")
+    if not 0.003 <= program.fade_seconds <= 0.010:
+        raise ProgramError(f"Fades last 3 to 10 ms, not {program.fade_seconds * 1000:g} ms.")
+
+
+def _check_segment(seg: TempoSegment) -> None:
+    if seg.start_spm is None:
+        if seg.end_spm is not None:
+            raise ProgramError("A segment without steps cannot have an end tempo.")
+        return
+    for spm in (seg.start_spm, seg.end_spm if seg.end_spm is not None else seg.start_spm):
+        check_spm(spm)
+    if seg.ramp_samples < 0:
+        raise ProgramError("A ramp cannot last a negative time.")
+
+
+def check_spm(spm: float) -> float:
+    """Return spm if it is a cadence a program accepts, else raise ProgramError saying why."""
+    if not (isinstance(spm, int | float) and math.isfinite(spm) and SPM_MIN <= spm <= SPM_MAX):
+        raise ProgramError(f"Cadence must be between {SPM_MIN} and {SPM_MAX} steps/min, not {spm}.")
+    return float(spm)
+
+
+# -- builders ------------------------------------------------------------------------------
+
+LEAD_SECONDS = 0.05
+"""Silence before the first sound, so the start fade never touches a click."""
+
+
+@dataclass(frozen=True)
+class PhaseTempo:
+    """The tempo of one session phase: steady, a ramp (start != end), or no steps (None)."""
+
+    duration_s: float
+    start_spm: float | None
+    end_spm: float | None
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class SoundSettings:
+    """How steps sound: one sound per foot, level, stereo pan, accent and count-in."""
+
+    left_sound: str = "woodblock"
+    right_sound: str = "woodblock"
+    volume: float = 0.7
+    pan: bool = False
+    accent_every: int = 0
+    count_in: int = 0
+
+
+def steady_program(
+    spm: float, fs: int, settings: SoundSettings = SoundSettings(), *, lead_s: float = LEAD_SECONDS
+) -> ClickProgram:
+    """An endless steady metronome at spm, starting after a short lead."""
+    check_spm(spm)
+    return ClickProgram(
+        sample_rate=fs,
+        segments=(TempoSegment(_lead(lead_s, fs), spm, spm),),
+        **_settings_fields(settings),
+    )
+
+
+def program_for_phases(
+    phases: tuple[PhaseTempo, ...] | list[PhaseTempo],
+    *,
+    fs: int,
+    settings: SoundSettings = SoundSettings(),
+    lead_s: float = LEAD_SECONDS,
+    chimes: bool = True,
+) -> ClickProgram:
+    """A finite program for session phases, with the count-in before the first steps.
+
+    Chimes: a phase change at each boundary, halfway and one minute before the end (when
+    they do not crowd another chime), and the end.
+    """
+    if not phases:
+        raise ProgramError("A session needs at least one phase.")
+    for phase in phases:
+        _check_phase(phase)
+    offsets = _phase_offsets(phases, fs)
+    first_steps = next((i for i, p in enumerate(phases) if p.start_spm is not None), None)
+    count_in_len = 0
+    if first_steps is not None and settings.count_in:
+        spm = phases[first_steps].start_spm
+        assert spm is not None
+        count_in_len = math.floor(Fraction(settings.count_in * 60 * fs) / Fraction(spm) + _HALF)
+    origin = _lead(lead_s, fs)
+    if first_steps is not None:
+        origin += max(0, count_in_len - offsets[first_steps])
+    bounds = [origin + off for off in offsets]
+    segments = [
+        _segment_for(p, b, nxt) for p, b, nxt in zip(phases, bounds, bounds[1:], strict=False)
+    ]
+    segments.append(TempoSegment(bounds[-1], None))
+    if count_in_len:
+        assert first_steps is not None
+        count_in_at = bounds[first_steps] - count_in_len
+        spm = phases[first_steps].start_spm
+        segments = [s for s in segments if not count_in_at <= s.begin < bounds[first_steps]]
+        segments.append(TempoSegment(count_in_at, spm, spm))
+        segments.sort(key=lambda s: s.begin)
+    if segments[0].begin > 0 and not segments[0].has_steps:
+        segments[0] = replace(segments[0], begin=0)
+    chime_list = _session_chimes(bounds, fs) if chimes else []
+    return ClickProgram(
+        sample_rate=fs,
+        segments=tuple(segments),
+        chimes=tuple(chime_list),
+        **_settings_fields(settings),
+    )
+
+
+def _phase_offsets(phases: tuple[PhaseTempo, ...] | list[PhaseTempo], fs: int) -> list[int]:
+    """Phase boundaries in samples from the session start, rounded from exact seconds."""
+    offsets = [0]
+    total = Fraction(0)
+    for phase in phases:
+        total += Fraction(phase.duration_s)
+        offsets.append(math.floor(total * fs + _HALF))
+    return offsets
+
+
+def _segment_for(phase: PhaseTempo, begin: int, end: int) -> TempoSegment:
+    if phase.start_spm is None:
+        return TempoSegment(begin, None)
+    end_spm = phase.end_spm if phase.end_spm is not None else phase.start_spm
+    ramp = end - begin if end_spm != phase.start_spm else 0
+    return TempoSegment(begin, phase.start_spm, end_spm, ramp)
+
+
+def _session_chimes(bounds: list[int], fs: int) -> list[Chime]:
+    start, end = bounds[0], bounds[-1]
+    chimes = [Chime(b, ChimeKind.PHASE_CHANGE) for b in bounds[1:-1]]
+    chimes.append(Chime(end, ChimeKind.END))
+    gap = round(MAX_SOUND_SECONDS * fs)
+    optional = [Chime(start + (end - start) // 2, ChimeKind.HALFWAY)]
+    if end - start >= 2 * 60 * fs:
+        optional.append(Chime(end - 60 * fs, ChimeKind.LAST_MINUTE))
+    for chime in optional:
+        # A chime on top of another sounds like a mistake; the phase change says enough.
+        if all(abs(chime.sample - other.sample) >= gap for other in chimes):
+            chimes.append(chime)
+    return sorted(chimes, key=lambda c: c.sample)
+
+
+def _check_phase(phase: PhaseTempo) -> None:
+    if not (math.isfinite(phase.duration_s) and 0 < phase.duration_s <= 24 * 3600):
+        where = f" '{phase.name}'" if phase.name else ""
+        raise ProgramError(
+            f"Phase{where} must last more than 0 s and at most a day, not {phase.duration_s} s."
+        )
+    if phase.start_spm is None:
+        if phase.end_spm is not None:
+            raise ProgramError(f"Phase '{phase.name}' has an end cadence but no start cadence.")
+        return
+    check_spm(phase.start_spm)
+    if phase.end_spm is not None:
+        check_spm(phase.end_spm)
+
+
+def _lead(lead_s: float, fs: int) -> int:
+    if not 0 <= lead_s <= 10:
+        raise ProgramError(f"The lead before the first sound must be 0 to 10 s, not {lead_s}.")
+    return round(lead_s * fs)
+
+
+def _settings_fields(settings: SoundSettings) -> dict[str, Any]:
+    return {
+        "left_sound": settings.left_sound,
+        "right_sound": settings.right_sound,
+        "volume": settings.volume,
+        "pan": settings.pan,
+        "accent_every": settings.accent_every,
+        "count_in": settings.count_in,
+    }
