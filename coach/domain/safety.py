@@ -12,6 +12,7 @@ from datetime import date, timedelta, tzinfo
 from enum import StrEnum
 
 from coach.domain.pain import PainEntry
+from coach.domain.red_flags import RED_FLAG_KEYS, RED_FLAGS
 from coach.domain.trends import DailySeries
 
 # --- Texts shown to users (one place) -------------------------------------------------------
@@ -48,6 +49,8 @@ PREVIOUS_MIN_DAYS = 6
 WORSENING_POINTS = 2.0
 RED_FLAG_WINDOW_DAYS = 14
 """A red flag noted within the last 14 days (today included) holds the plan."""
+FLAG_LABELS: Mapping[str, str] = {flag.key: flag.short for flag in RED_FLAGS}
+"""Plain words for each red-flag key, from the onboarding list in coach.domain.red_flags."""
 
 
 class Urgency(StrEnum):
@@ -142,9 +145,11 @@ def recent_red_flags(
     return tuple(RedFlagReport(d, frozenset(by_day[d])) for d in sorted(by_day, reverse=True))
 
 
-def flag_words(flags: Iterable[str], labels: Mapping[str, str]) -> str:
-    """The flags as words from labels (key -> plain text); unknown keys read 'a warning sign'."""
-    words = sorted({labels.get(key, UNKNOWN_FLAG_LABEL) for key in flags})
+def flag_words(flags: Iterable[str], labels: Mapping[str, str] = FLAG_LABELS) -> str:
+    """The flags as words, in the onboarding list's order; unknown keys read 'a warning sign'."""
+    order = {key: i for i, key in enumerate(RED_FLAG_KEYS)}
+    keys = sorted(set(flags), key=lambda k: (order.get(k, len(order)), k))
+    words = list(dict.fromkeys(labels.get(key, UNKNOWN_FLAG_LABEL) for key in keys))
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
@@ -155,12 +160,12 @@ def assess_safety(
     entries: Iterable[PainEntry],
     tz: tzinfo,
     today: date,
-    flag_labels: Mapping[str, str],
+    flag_labels: Mapping[str, str] = FLAG_LABELS,
 ) -> SafetyAdvice:
     """What the diary says today: red-flag messages first (promptly), then worsening.
 
     `daily` is the daily series of the same entries; `flag_labels` maps red-flag keys to
-    their plain words (the onboarding list), so this module does not own that list.
+    plain words (default: the onboarding list's short names).
     """
     messages: list[SafetyMessage] = []
     reports = recent_red_flags(entries, tz, today)

@@ -102,6 +102,17 @@ def test_red_flag_today_asks_to_see_someone_promptly() -> None:
     )
 
 
+def test_default_labels_come_from_the_onboarding_list_in_its_order() -> None:
+    assert s.flag_words({"trauma", "leg_weakness", "zz_new"}) == (
+        "leg weakness that is getting worse, back pain after a fall or accident and a warning sign"
+    )
+    entries = [flagged(datetime(2026, 6, 30, 8, tzinfo=BERLIN), "fever_weight_loss")]
+    advice = s.assess_safety(series({}), entries, BERLIN, TODAY)
+    assert advice.messages[0].reason == (
+        "On Tuesday 30 June you noted: fever or unexplained weight loss with back pain."
+    )
+
+
 def test_unknown_flag_keys_still_count() -> None:
     advice = s.assess_safety(
         series({}), [flagged(datetime(2026, 6, 20, 9, tzinfo=BERLIN), "new_key")], BERLIN, TODAY, {}
