@@ -223,7 +223,7 @@ def test_tab_reaches_every_field_and_scrolls_it_into_view(
 
 def test_screenshot_states_build(services: AppServices, qtbot: QtBot) -> None:
     names = [name for name, _build in settings_screenshot_states()]
-    assert names == ["settings", "settings-sound"]
+    assert names == ["settings", "settings-sound", "settings-sound-off"]
     for _name, build in settings_screenshot_states():
         widget = build(services)
         qtbot.addWidget(widget)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -81,10 +82,13 @@ class RedFlagStep(Step):
             box.setAccessibleName(flag.label)
             box.toggled.connect(self._on_flag_toggled)
             detail = _label(flag.label, "muted")
-            detail.setContentsMargins(30, 0, 0, 0)
+            detail.setContentsMargins(32, 0, 0, 0)
             self.boxes[flag.key] = box
-            self.body.addWidget(box)
-            self.body.addWidget(detail)
+            pair = QVBoxLayout()  # the sign and its plain description belong together
+            pair.setSpacing(2)
+            pair.addWidget(box)
+            pair.addWidget(detail)
+            self.body.addLayout(pair)
         self.none_box = QCheckBox(texts.FLAGS_NONE)
         self.none_box.setAccessibleName(texts.FLAGS_NONE)
         self.none_box.setChecked(True)
@@ -154,22 +158,26 @@ class HeightStep(Step):
         self.metric_button = QRadioButton(texts.UNITS_METRIC)
         self.imperial_button = QRadioButton(texts.UNITS_IMPERIAL)
         self._group = QButtonGroup(self)
-        units_row = QHBoxLayout()
-        units_row.addWidget(_label(texts.UNITS_LABEL, "subheading"))
+        units = QHBoxLayout()
+        units.setSpacing(28)
         for button in (self.metric_button, self.imperial_button):
             button.setAccessibleName(button.text().replace("&", ""))
             self._group.addButton(button)
-            units_row.addWidget(button)
-        units_row.addStretch(1)
-        self.body.addLayout(units_row)
+            units.addWidget(button)
+        units.addStretch(1)
         self.height_input = HeightInput()
-        height_row = QHBoxLayout()
         height_label = _label(texts.HEIGHT_LABEL, "subheading")
         height_label.setBuddy(self.height_input)
-        height_row.addWidget(height_label)
-        height_row.addWidget(self.height_input)
-        height_row.addStretch(1)
-        self.body.addLayout(height_row)
+        form = QGridLayout()
+        form.setHorizontalSpacing(20)
+        form.setVerticalSpacing(16)
+        form.addWidget(_label(texts.UNITS_LABEL, "subheading"), 0, 0)
+        form.addLayout(units, 0, 1)
+        form.addWidget(height_label, 1, 0)
+        form.addWidget(self.height_input, 1, 1)
+        form.setColumnStretch(1, 1)
+        self.body.addSpacing(6)
+        self.body.addLayout(form)
         self.estimate = _label("")
         self.message = _label("")
         self.message.hide()
@@ -253,15 +261,16 @@ class WalkingStep(Step):
         row.addStretch(1)
         self.body.addLayout(row)
         self.body.addWidget(_label(texts.WALKING_QUICK, "subheading"))
-        choices = QHBoxLayout()
+        choices = QGridLayout()  # three a row, so they never run off a narrow window
+        choices.setSpacing(10)
         self.quick_buttons: list[QPushButton] = []
-        for text, minutes in texts.WALKING_CHOICES:
+        for index, (text, minutes) in enumerate(texts.WALKING_CHOICES):
             button = QPushButton(text)
             button.setAccessibleName(f"{text} ({minutes} minutes a week)")
             button.clicked.connect(lambda _c=False, m=minutes: self._choose(m))
             self.quick_buttons.append(button)
-            choices.addWidget(button)
-        choices.addStretch(1)
+            choices.addWidget(button, index // 3, index % 3)
+        choices.setColumnStretch(3, 1)
         self.body.addLayout(choices)
         self.message = _label("")
         self.message.hide()

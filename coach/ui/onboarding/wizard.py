@@ -6,9 +6,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -29,7 +30,8 @@ from coach.ui.onboarding.steps import (
     WalkingStep,
     WelcomeStep,
 )
-from coach.ui.theme import BASE_POINT_SIZE
+from coach.ui.screens.settings_fields import tune_indicators
+from coach.ui.theme import BASE_POINT_SIZE, ThemeColors, colors_for, current_scheme
 
 if TYPE_CHECKING:
     from coach.ui.services import AppServices
@@ -47,9 +49,7 @@ class OnboardingWizard(QWidget):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("onboarding")
-        font = QFont(self.font())
-        font.setPointSize(BASE_POINT_SIZE + 2)  # larger than the app: read once, calmly
-        self.setFont(font)
+        self._restyling = False
         self._services = services
         prefs = services.preferences.current
         self.welcome_step = WelcomeStep()
@@ -76,30 +76,53 @@ class OnboardingWizard(QWidget):
         for step in self._steps.values():
             self._stack.addWidget(step)
         page = QWidget()
-        page.setMaximumWidth(860)
         column = QVBoxLayout(page)
-        column.setContentsMargins(36, 28, 36, 20)
+        column.setContentsMargins(0, 0, 12, 0)
         column.addWidget(self.progress)
         column.addWidget(self._stack, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(page)
         self.back_button = QPushButton(texts.BACK)
         self.next_button = QPushButton(texts.NEXT)
+        self.next_button.setObjectName("primary")
         self.next_button.setDefault(True)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         buttons = QHBoxLayout()
-        buttons.setContentsMargins(36, 8, 36, 24)
+        buttons.setContentsMargins(0, 12, 12, 0)
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(buttons)
+        # One centred column, buttons included, so the next step sits right under the text
+        # even on a wide screen.
+        centre = QWidget()
+        centre.setMaximumWidth(880)
+        inner = QVBoxLayout(centre)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(scroll, 1)
+        inner.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(36, 28, 24, 24)
+        layout.addWidget(centre)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self.setStyleSheet(wizard_style(colors_for(current_scheme())))
+        tune_indicators(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a theme change."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._restyling:
+            self._restyling = True  # setStyleSheet may post palette changes of its own
+            try:
+                self._restyle()
+            finally:
+                self._restyling = False
 
     @property
     def current_step(self) -> str:
@@ -116,6 +139,8 @@ class OnboardingWizard(QWidget):
         self._label_buttons(name)
         focus = step.first_focus() or self.next_button
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(focus, QAbstractSpinBox):
+            focus.selectAll()  # typing replaces the number instead of adding to it
 
     def _label_buttons(self, name: str) -> None:
         self.back_button.setEnabled(name != "welcome")
@@ -179,6 +204,27 @@ class OnboardingWizard(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def wizard_style(colors: ThemeColors) -> str:
+    """Larger type than the rest of the app (read once, calmly) and a clear primary button."""
+    body = BASE_POINT_SIZE + 3
+    return f"""
+    #onboarding QLabel, #onboarding QCheckBox, #onboarding QRadioButton,
+    #onboarding QPushButton, #onboarding QAbstractSpinBox {{ font-size: {body}pt; }}
+    #onboarding QLabel[role="heading"] {{ font-size: {body + 10}pt; font-weight: 600; }}
+    #onboarding QLabel[role="subheading"] {{ font-size: {body + 2}pt; font-weight: 600; }}
+    #onboarding QCheckBox::indicator, #onboarding QRadioButton::indicator {{
+        width: 20px; height: 20px;
+    }}
+    #onboarding QAbstractSpinBox {{ min-height: 34px; padding: 0 6px; }}
+    #onboarding QPushButton {{ padding: 8px 18px; }}
+    #onboarding QPushButton#primary {{
+        background: {colors.accent}; color: {colors.accent_text}; font-weight: 600;
+        border: 1px solid {colors.accent}; border-radius: 6px; padding: 10px 28px;
+    }}
+    #onboarding QPushButton#primary:focus {{ border: 3px solid {colors.text}; }}
+    """
 
 
 def run_onboarding(services: AppServices, parent: QWidget | None = None) -> bool:

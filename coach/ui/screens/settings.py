@@ -7,13 +7,13 @@ arrive through `preferences_changed` and are shown here.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -26,9 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.audio.status import NO_PORTAUDIO, AudioStatus
 from coach.domain.preferences import CHOICES, RANGES, PreferenceError, Preferences
 from coach.ui.screens import settings_texts as texts
-from coach.ui.screens.settings_fields import FieldRow, HeightInput, RangeSpinBox, section_card
+from coach.ui.screens.settings_fields import (
+    FieldRow,
+    HeightInput,
+    RangeSpinBox,
+    section_card,
+    tune_indicators,
+)
 
 if TYPE_CHECKING:
     from coach.ui.services import AppServices
@@ -54,11 +61,9 @@ class SettingsScreen(QWidget):
         self.rows: dict[str, FieldRow] = {}
         self._scroll_target = ""
         self._build()
+        tune_indicators(self)
         self._show(services.preferences.current)
         services.preferences.preferences_changed.connect(self._show)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._on_focus_changed)
 
     # ----- building -------------------------------------------------------------------------
 
@@ -305,14 +310,22 @@ class SettingsScreen(QWidget):
         self._apply_scroll()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Apply a pending scroll_to once the layout has sizes."""
+        """Apply a pending scroll_to once the scroll area knows its range."""
         super().showEvent(event)
-        self._apply_scroll()
+        QTimer.singleShot(0, self._apply_scroll)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Keep a pending scroll_to target in view when the size changes."""
+        """Keep a pending scroll_to target at the top when the size changes."""
         super().resizeEvent(event)
-        self._apply_scroll()
+        QTimer.singleShot(0, self._apply_scroll)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a theme change: indicator outlines and message colours come from it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            tune_indicators(self)
+            for row in self.rows.values():
+                row.restyle()
 
     def _apply_scroll(self) -> None:
         if not self._scroll_target:
@@ -322,16 +335,14 @@ class SettingsScreen(QWidget):
         if layout is not None:
             layout.activate()
         top = card.mapTo(self._content, QPoint(0, 0)).y() if card is not None else 0
-        self.scroll_area.verticalScrollBar().setValue(max(0, top - 12))
-
-    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        # Keyboard users must see the field they tabbed to, even far down the page.
-        if new is not None and self._content.isAncestorOf(new):
-            self.scroll_area.ensureWidgetVisible(new, 40, 60)
+        bar = self.scroll_area.verticalScrollBar()
+        bar.setValue(max(0, top - 12))
+        if self.isVisible() and bar.maximum() > 0:
+            self._scroll_target = ""  # done; from now on the person scrolls
 
 
 def settings_screenshot_states() -> list[tuple[str, Callable[[AppServices], QWidget]]]:
-    """(file stem, builder) pairs for screenshots: the top of Settings and its Sound section."""
+    """(file stem, builder) pairs for screenshots: Settings at the top, at Sound, sound off."""
 
     def top(services: AppServices) -> QWidget:
         return SettingsScreen(services)
@@ -341,4 +352,10 @@ def settings_screenshot_states() -> list[tuple[str, Callable[[AppServices], QWid
         screen.scroll_to("left_sound")
         return screen
 
-    return [("settings", top), ("settings-sound", sound)]
+    def sound_off(services: AppServices) -> QWidget:
+        off = AudioStatus(False, NO_PORTAUDIO)
+        screen = SettingsScreen(dataclasses.replace(services, audio_status=off))
+        screen.scroll_to("volume")
+        return screen
+
+    return [("settings", top), ("settings-sound", sound), ("settings-sound-off", sound_off)]

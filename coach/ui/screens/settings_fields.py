@@ -8,12 +8,16 @@ help text and an inline message together; `HeightInput` edits a height in cm or 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QColor, QPalette, QValidator
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -151,6 +155,11 @@ class FieldRow(QWidget):
         """'saved', 'error', 'note', or '' when no message shows."""
         return str(self.message.property("kind") or "") if self.message.text() else ""
 
+    def restyle(self) -> None:
+        """Recolour the message for the current theme."""
+        if self.message_kind():
+            self.message.setStyleSheet(message_style(self.message_kind()))
+
     def _show(self, text: str, kind: str) -> None:
         self.message.setText(text)
         self.message.setProperty("kind", kind)
@@ -167,6 +176,20 @@ def message_style(kind: str) -> str:
             "padding: 4px 8px; border-radius: 6px;"
         )
     return f"color: {colors.accent}; font-weight: 600;"
+
+
+def tune_indicators(root: QWidget) -> None:
+    """Give check boxes and radio buttons under root a clearly visible outline.
+
+    Fusion draws the indicator's border from the Window colour, made darker, which nearly
+    vanishes on a dark window; a lighter Window colour on just these buttons fixes that.
+    """
+    outline = QColor(colors_for(current_scheme()).muted_text)
+    for button in root.findChildren(QAbstractButton):
+        if isinstance(button, QCheckBox | QRadioButton):
+            palette = button.palette()
+            palette.setColor(QPalette.ColorRole.Window, outline)
+            button.setPalette(palette)
 
 
 def section_card(title: str, rows: list[QWidget]) -> QFrame:
@@ -208,16 +231,23 @@ class HeightInput(QWidget):
         self.inches.setAccessibleName(texts.HEIGHT_INCHES)
         self.inches.setMinimumWidth(110)
         self._stack = QStackedWidget()
-        self._stack.addWidget(self.cm)
+        metric = QWidget()
+        metric_row = QHBoxLayout(metric)
+        metric_row.setContentsMargins(0, 0, 0, 0)
+        metric_row.addWidget(self.cm)
+        metric_row.addStretch(1)
+        self._stack.addWidget(metric)
         imperial = QWidget()
         row = QHBoxLayout(imperial)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.feet)
         row.addWidget(self.inches)
         self._stack.addWidget(imperial)
+        self._stack.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
+        layout.addStretch(1)
         self._connect()
         self.setFocusProxy(self.cm)
 

@@ -19,7 +19,8 @@ UNITS_CHOICES = {"metric": "Metric (cm, km/h)", "imperial": "Imperial (ft and in
 HEIGHT = (
     "Height",
     "Used to estimate your step length (about 0.41 times your height). "
-    "From 100 to 230 cm (3 ft 4 in to 7 ft 6 in). Leave it as Not set if you prefer.",
+    "From 100 to 230 cm (3\u00a0ft\u00a04\u00a0in to 7\u00a0ft\u00a06\u00a0in). "
+    "Leave it as Not set if you prefer.",
 )
 HEIGHT_NOT_SET = "Not set"
 HEIGHT_FEET = "Height, feet"
