@@ -29,10 +29,11 @@ DOUBLE_TAP_FRACTION = 0.5
 # Gaps of up to three steps (two missed taps) are bridged; a longer pause starts a new run.
 MAX_BRIDGED_STEPS = 3
 # Taps further than 3 robust standard deviations (1.4826 x MAD) from the fitted beat are
-# outliers, but never closer than 4 % of a step, so perfectly even taps are all kept.
+# outliers, but never closer than 8 % of a step: with few taps the MAD can come out tiny
+# by chance, and ordinary 3 % tapping jitter must not be thrown away.
 OUTLIER_SIGMAS = 3.0
 MAD_TO_SIGMA = 1.4826
-MIN_TOLERANCE_FRACTION = 0.04
+MIN_TOLERANCE_FRACTION = 0.08
 # When fewer than 2 in 3 taps fit the beat, or the kept steps vary by more than a fifth,
 # there is no single cadence to report.
 MIN_KEPT_FRACTION = 2 / 3
@@ -203,7 +204,10 @@ def _robust_fit(beats: Floats, times: Floats, runs: Ints) -> tuple[float, npt.ND
     slope = 0.0
     for _ in range(5):
         slope, residuals = _common_slope_fit(beats, times, runs, keep)
-        spread = float(np.median(np.abs(residuals[keep] - np.median(residuals[keep]))))
+        # The spread is taken over all taps, not only the kept ones: MAD already ignores
+        # outliers, and measuring only survivors would shrink it and reject more each round.
+        finite = residuals[np.isfinite(residuals)]
+        spread = float(np.median(np.abs(finite - np.median(finite))))
         tolerance = max(OUTLIER_SIGMAS * MAD_TO_SIGMA * spread, MIN_TOLERANCE_FRACTION * slope)
         new_keep = np.abs(residuals) <= tolerance
         if new_keep.sum() < 2 or np.array_equal(new_keep, keep):
