@@ -57,7 +57,8 @@ TREND_DEAD_BAND_PER_WEEK = 0.1
 """Slopes smaller than this (points a week) read "about the same": 20 weeks to reach 2 points."""
 EXACT_MAX_POINTS = 400
 """Up to this many days the Theil-Sen slope is exact (79,800 pairs); above, it is sampled."""
-SAMPLED_PAIRS = 100_000
+SAMPLED_PAIRS = 100_001
+"""Odd, so the median is one sampled slope; 2e-9 chance of a rank error over 1 point (DKW)."""
 TREND_SEED = 20080101
 """Fixed seed: the same ratings always give the same sampled trend."""
 CHANGE_WINDOW_DAYS = 14
@@ -278,18 +279,41 @@ def theil_sen(daily: DailySeries) -> Trend | None:
         return None
     x = (daily.days - daily.days[0]).astype(np.float64)
     y = daily.means
-    if n <= EXACT_MAX_POINTS:
-        i, j = np.triu_indices(n, k=1)
-        exact = True
-    else:
-        rng = np.random.default_rng(TREND_SEED)
-        i = rng.integers(0, n, SAMPLED_PAIRS)
-        j = (i + rng.integers(1, n, SAMPLED_PAIRS)) % n  # never equal to i
-        exact = False
+    exact = n <= EXACT_MAX_POINTS
+    i, j = _all_pairs(n) if exact else _sampled_pairs(n)
     slopes = (y[j] - y[i]) / (x[j] - x[i])
-    slope = float(np.median(slopes))
-    intercept = float(np.median(y - slope * x))
+    slope = _median(slopes)
+    intercept = _median(y - slope * x)
     return Trend(slope, int(daily.days[0]), intercept, exact, int(slopes.size))
+
+
+@lru_cache(maxsize=8)
+def _all_pairs(n: int) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """Every pair i < j of n points (cached: the chart asks again for the same n)."""
+    i, j = np.triu_indices(n, k=1)
+    return _frozen(i), _frozen(j)
+
+
+@lru_cache(maxsize=8)
+def _sampled_pairs(n: int) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """SAMPLED_PAIRS random pairs i != j, uniform over all pairs, from the fixed seed."""
+    rng = np.random.default_rng(TREND_SEED)
+    i = rng.integers(0, n, SAMPLED_PAIRS)
+    j = (i + rng.integers(1, n, SAMPLED_PAIRS)) % n  # never equal to i
+    return _frozen(i), _frozen(j)
+
+
+def _frozen(values: NDArray[np.intp]) -> NDArray[np.intp]:
+    values.setflags(write=False)  # cached arrays are shared; nobody may change them
+    return values
+
+
+def _median(values: NDArray[np.float64]) -> float:
+    """The median by one partition (np.median is several times slower on 100,000 values)."""
+    half = values.size // 2
+    part = np.partition(values, half)
+    upper = float(part[half])
+    return upper if values.size % 2 else (float(part[:half].max()) + upper) / 2.0
 
 
 def has_enough_for_trend(daily: DailySeries) -> bool:
