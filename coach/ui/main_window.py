@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from coach import APP_NAME
+from coach.audio.engine import probe_audio
 from coach.audio.status import AudioStatus
 from coach.ui.navigation import ScreenSpec, Sidebar, default_screens
 from coach.ui.services import AppServices
+from coach.ui.widgets.notice_bar import NoticeBar
 
 logger = logging.getLogger(__name__)
 
@@ -28,17 +30,27 @@ LAST_SCREEN_KEY = "main_window/last_screen"
 DEFAULT_SIZE = (1180, 720)  # fits a 1366x768 screen with its panel and title bar
 SIDEBAR_WIDTH = 210
 
+SOUND_STATUS_NAME = "Sound status"
+REOPEN_SOUND = "Reopen sound"
+READ_ONLY_NAME = "Diary opened read-only"
+READ_ONLY_TEXT = (
+    "Your diary was damaged, so this copy is open read-only: you can look through it, "
+    "but nothing new can be saved. The file is at {path}."
+)
+
 
 class MainWindow(QMainWindow):
     """The app's window; screens come from ScreenSpecs and are built the first time shown."""
 
     screen_changed = Signal(str)  # key of the screen now shown
+    audio_status_changed = Signal(object)  # the new AudioStatus after "Reopen sound"
 
     def __init__(
         self,
         services: AppServices,
         view_settings: QSettings,
         screens: Sequence[ScreenSpec] | None = None,
+        audio_probe: Callable[[], AudioStatus] = probe_audio,
     ) -> None:
         super().__init__()
         self.services = services
@@ -49,16 +61,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.sidebar = Sidebar(list(self._specs.values()))
-        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Current screen")
-        self.status_line = QLabel()
-        self.status_line.setObjectName("status_line")
-        self.status_line.setWordWrap(True)
-        self.status_line.setAccessibleName("Sound status")
+        self._probe_audio = audio_probe
+        self.sound_notice = NoticeBar(SOUND_STATUS_NAME, REOPEN_SOUND)
+        self.status_line = self.sound_notice.label
+        self.read_only_notice = NoticeBar(READ_ONLY_NAME)
         self._lay_out()
         self._add_shortcuts()
         self.set_audio_status(services.audio_status)
+        if services.store.read_only:
+            self.read_only_notice.show_message(READ_ONLY_TEXT.format(path=services.store.path))
+        assert self.sound_notice.action is not None
+        self.sound_notice.action.clicked.connect(self.reopen_sound)
         self.sidebar.screen_selected.connect(self.show_screen)
         self._restore_view_state()
 
@@ -66,21 +81,35 @@ class MainWindow(QMainWindow):
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
-        body.addWidget(self.sidebar)
+        body.addWidget(self._sidebar_panel())
         body.addWidget(self.stack, 1)
         outer = QVBoxLayout()
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addLayout(body, 1)
-        status_box = QVBoxLayout()
-        status_box.setContentsMargins(12, 8, 12, 8)
-        status_box.addWidget(self.status_line)
-        self._status_holder = QWidget()
-        self._status_holder.setLayout(status_box)
-        outer.addWidget(self._status_holder)
+        notices = QVBoxLayout()
+        notices.setContentsMargins(12, 0, 12, 0)
+        notices.setSpacing(8)
+        notices.addWidget(self.read_only_notice)
+        notices.addWidget(self.sound_notice)
+        outer.addLayout(notices)
         central = QWidget()
         central.setLayout(outer)
         self.setCentralWidget(central)
+
+    def _sidebar_panel(self) -> QWidget:
+        panel = QWidget()
+        panel.setObjectName("sidebar_panel")
+        panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # plain QWidget: opt in
+        panel.setFixedWidth(SIDEBAR_WIDTH)
+        title = QLabel(APP_NAME)
+        title.setObjectName("app_title")
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 18, 0, 0)
+        column.setSpacing(6)
+        column.addWidget(title)
+        column.addWidget(self.sidebar, 1)
+        return panel
 
     def _add_shortcuts(self) -> None:
         for number, key in enumerate(self.sidebar.keys()[:9], start=1):
@@ -132,9 +161,14 @@ class MainWindow(QMainWindow):
 
     def set_audio_status(self, status: AudioStatus) -> None:
         """Show why sound is off (and how to fix it); hide the line when sound works."""
-        self.status_line.setText("" if status.available else status.reason)
-        self.status_line.setAccessibleDescription(self.status_line.text())
-        self._status_holder.setVisible(not status.available)
+        self.services.audio_status = status
+        self.sound_notice.show_message("" if status.available else status.reason)
+
+    def reopen_sound(self) -> None:
+        """Look for a sound output again (after plugging one in or installing PortAudio)."""
+        status = self._probe_audio()
+        self.set_audio_status(status)
+        self.audio_status_changed.emit(status)
 
     def on_theme_changed(self, _scheme: str) -> None:
         """Redraw what the palette alone cannot recolour (icons drawn from SVG)."""

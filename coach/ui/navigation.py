@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from coach.ui.services import AppServices
@@ -64,6 +65,7 @@ class Sidebar(QListWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setIconSize(QSize(24, 24))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self._specs = list(screens)
         for number, spec in enumerate(self._specs, start=1):
             item = QListWidgetItem(spec.title)
@@ -82,6 +84,25 @@ class Sidebar(QListWidget):
     def select(self, key: str) -> None:
         """Highlight the row of a screen (emits screen_selected if it changes)."""
         self.setCurrentRow(self.keys().index(key))
+        self._scroll_to_top_if_all_fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Lay the rows out again when a theme changes the font or the item padding."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            # QListView keeps row positions from the old style; stale rows would overlap.
+            self.doItemsLayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Undo a scroll made while the list was still small (before the first layout)."""
+        super().resizeEvent(event)
+        self._scroll_to_top_if_all_fit()
+
+    def _scroll_to_top_if_all_fit(self) -> None:
+        self.doItemsLayout()
+        rows_height = sum(self.sizeHintForRow(row) for row in range(self.count()))
+        if rows_height <= self.viewport().height():
+            self.scrollToTop()
 
     def recolor_icons(self) -> None:
         """Redraw the icons in the current theme's text colour (call after a theme change)."""

@@ -130,8 +130,13 @@ def build_palette(colors: ThemeColors) -> QPalette:
 def style_sheet(colors: ThemeColors) -> str:
     """The few style rules a palette cannot express: sidebar, cards, headings, focus rings."""
     return f"""
+    QWidget#sidebar_panel {{ background: {colors.surface_alt}; }}
+    QLabel#app_title {{
+        font-size: {BASE_POINT_SIZE + 2}pt; font-weight: 600; padding: 0 18px;
+        color: {colors.muted_text};
+    }}
     QListWidget#sidebar {{
-        background: {colors.surface_alt}; border: none; padding: 8px 6px; outline: 0;
+        background: {colors.surface_alt}; border: none; padding: 4px 6px; outline: 0;
     }}
     QListWidget#sidebar::item {{ padding: 10px 12px; border-radius: 8px; margin: 2px 0; }}
     QListWidget#sidebar::item:selected {{
@@ -145,10 +150,8 @@ def style_sheet(colors: ThemeColors) -> str:
     QLabel[role="subheading"] {{ font-size: {BASE_POINT_SIZE + 3}pt; font-weight: 600; }}
     QLabel[role="big-number"] {{ font-size: {BASE_POINT_SIZE + 15}pt; font-weight: 600; }}
     QLabel[role="muted"] {{ color: {colors.muted_text}; }}
-    QLabel#status_line {{
-        background: {colors.warning_bg}; color: {colors.warning_text};
-        padding: 8px 12px; border-radius: 6px;
-    }}
+    QFrame#notice_bar {{ background: {colors.warning_bg}; border-radius: 8px; margin-bottom: 8px; }}
+    QLabel#notice_text {{ color: {colors.warning_text}; }}
     QProgressBar {{
         border: 1px solid {colors.border}; border-radius: 6px; background: {colors.surface_alt};
         min-height: 16px; max-height: 16px; text-align: center;

@@ -9,7 +9,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from coach.audio.status import NO_OUTPUT_DEVICE, AudioStatus
+from coach.audio.status import AUDIO_READY, NO_OUTPUT_DEVICE, NO_PORTAUDIO, AudioStatus
+from coach.storage.database import open_read_only
 from coach.ui.bootstrap import build_services
 from coach.ui.main_window import MainWindow
 from coach.ui.services import AppServices
@@ -117,3 +118,35 @@ def test_build_services_reads_saved_preferences(services: AppServices) -> None:
     services.preferences.set("usual_walk_minutes_per_week", 90)
     again = build_services(services.store, services.audio_status, services.clock)
     assert again.preferences.current.usual_walk_minutes_per_week == 90
+
+
+@pytest.mark.parametrize("audio_status", [AudioStatus(False, NO_PORTAUDIO)])
+def test_reopen_sound_probes_again_and_hides_the_line(
+    qtbot: QtBot, services: AppServices, view_settings: QSettings
+) -> None:
+    found = AudioStatus(True, AUDIO_READY, ("USB headphones",), "USB headphones")
+    window = MainWindow(services, view_settings, audio_probe=lambda: found)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.sound_notice.isVisible()
+    assert window.sound_notice.action is not None
+    with qtbot.waitSignal(window.audio_status_changed) as blocker:
+        qtbot.mouseClick(window.sound_notice.action, Qt.MouseButton.LeftButton)
+    assert blocker.args == [found]
+    assert not window.sound_notice.isVisible()
+    assert services.audio_status == found
+
+
+def test_read_only_store_is_announced(
+    qtbot: QtBot, services: AppServices, view_settings: QSettings
+) -> None:
+    services.store.close()
+    read_only = open_read_only(services.store.path)
+    try:
+        window = MainWindow(build_services(read_only, services.audio_status), view_settings)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.read_only_notice.isVisible()
+        assert str(read_only.path) in window.read_only_notice.label.text()
+    finally:
+        read_only.close()

@@ -24,7 +24,7 @@ from coach.ui.services import AppServices
 from coach.ui.widgets.card import Card, styled_label
 
 PAIN_ROWS = 5
-CONTENT_MAX_WIDTH = 900
+CONTENT_MAX_WIDTH = 980
 
 
 def greeting_for(hour: int) -> str:
@@ -110,6 +110,7 @@ class PainCard(Card):
         for labels in self.row_labels:
             for label in labels:
                 self.grid.removeWidget(label)
+                label.hide()  # deleteLater waits for the event loop; do not paint meanwhile
                 label.deleteLater()
         self.row_labels = []
         for row, entry in enumerate(entries):

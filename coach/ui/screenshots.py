@@ -1,0 +1,177 @@
+"""Render every screen (and each onboarding step) to PNG: `python -m coach.ui.screenshots OUTDIR`.
+
+Runs offscreen on a throwaway store full of sample data in a temporary COACH_DATA_DIR, never
+the user's. Writes e.g. today-1366x768-light.png, plus main.png for the README.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QPoint,
+    QSettings,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from coach.audio.status import AUDIO_READY, NO_PORTAUDIO, AudioStatus
+from coach.domain.clock import FakeClock
+from coach.storage.database import open_store
+from coach.storage.paths import DATA_DIR_ENV
+from coach.ui.bootstrap import build_services
+from coach.ui.main_window import MainWindow
+from coach.ui.sample_data import fill_sample_data
+from coach.ui.services import AppServices
+from coach.ui.theme import ThemeController, colors_for, current_scheme
+
+SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080))
+SCHEMES: tuple[str, ...] = ("light", "dark")
+SAMPLE_NOW = datetime(2026, 11, 26, 10, 15).astimezone()  # a Thursday morning
+DIALOG_SIZE = (900, 680)  # the onboarding dialog's own size (coach.ui.onboarding)
+SOUND_READY = AudioStatus(True, AUDIO_READY, ("Built-in speakers",), "Built-in speakers")
+
+Builder = Callable[[AppServices], QWidget]
+
+
+def settle(app: QApplication) -> None:
+    """Let layouts, polish and deferred deletes finish before grabbing."""
+    for _ in range(5):
+        app.processEvents()
+
+
+def onboarding_states() -> list[tuple[str, Builder]]:
+    """The onboarding pages to render, if the onboarding package is there."""
+    try:
+        from coach.ui.onboarding import onboarding_screenshot_states
+    except ImportError:
+        return []
+    return onboarding_screenshot_states()
+
+
+def grab_window(app: QApplication, window: MainWindow, key: str, path: Path) -> None:
+    """Show one screen of the main window and save it."""
+    window.show_screen(key)
+    settle(app)
+    window.grab().save(str(path))
+
+
+def grab_dialog(
+    app: QApplication, services: AppServices, build: Builder, size: tuple[int, int], path: Path
+) -> None:
+    """Render an onboarding page as its dialog would sit, centred on a screen of `size`."""
+    page = build(services)
+    page.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    page.resize(min(DIALOG_SIZE[0], size[0] - 80), min(DIALOG_SIZE[1], size[1] - 80))
+    page.show()
+    settle(app)
+    dialog = page.grab()
+    page.close()
+    page.deleteLater()
+    canvas = QPixmap(*size)
+    canvas.fill(QColor("#5b6569"))  # a neutral desktop behind the dialog
+    painter = QPainter(canvas)
+    corner = QPoint((size[0] - dialog.width()) // 2, (size[1] - dialog.height()) // 2)
+    painter.drawPixmap(corner, dialog)
+    painter.setPen(QColor(colors_for(current_scheme()).border))
+    painter.drawRect(corner.x() - 1, corner.y() - 1, dialog.width() + 1, dialog.height() + 1)
+    painter.end()
+    canvas.save(str(path))
+
+
+def make_window(services: AppServices, size: tuple[int, int], view_dir: Path) -> MainWindow:
+    """A main window of the given size that never appears on a screen."""
+    settings = QSettings(str(view_dir / "view.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(services, settings)
+    window.on_theme_changed("")  # draw the icons in the current scheme
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    window.resize(*size)
+    window.show()
+    return window
+
+
+def render_all(out_dir: Path, services: AppServices, app: QApplication) -> list[Path]:
+    """Render every screen and onboarding page at each size in each scheme; return the files."""
+    written: list[Path] = []
+    view_dir = Path(services.store.path).parent
+    for scheme in SCHEMES:
+        services.preferences.set("theme", scheme)
+        for width, height in SIZES:
+            window = make_window(services, (width, height), view_dir)
+            for key in window.screen_keys():
+                path = out_dir / f"{key}-{width}x{height}-{scheme}.png"
+                grab_window(app, window, key, path)
+                written.append(path)
+            window.close()
+            window.deleteLater()
+            for stem, build in onboarding_states():
+                path = out_dir / f"{stem}-{width}x{height}-{scheme}.png"
+                grab_dialog(app, services, build, (width, height), path)
+                written.append(path)
+    return written
+
+
+def render_sound_off(out_dir: Path, services: AppServices, app: QApplication) -> Path:
+    """Today with sound unavailable, to check the status line."""
+    services.preferences.set("theme", "light")
+    window = make_window(services, SIZES[0], Path(services.store.path).parent)
+    window.set_audio_status(AudioStatus(False, NO_PORTAUDIO))
+    path = out_dir / f"today-{SIZES[0][0]}x{SIZES[0][1]}-light-sound-off.png"
+    grab_window(app, window, "today", path)
+    window.close()
+    return path
+
+
+def _quiet_offscreen_messages(kind: QtMsgType, context: QMessageLogContext, text: str) -> None:
+    # The offscreen platform complains about every top-level window; nothing to act on.
+    if "propagateSizeHints" not in text:
+        print(text, file=sys.stderr)
+
+
+def main(argv: list[str]) -> int:
+    """Write the screenshots to the folder named on the command line."""
+    if len(argv) != 1:
+        print("usage: python -m coach.ui.screenshots OUTDIR", file=sys.stderr)
+        return 2
+    out_dir = Path(argv[0])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    from coach.app import make_application
+
+    app = make_application()
+    qInstallMessageHandler(_quiet_offscreen_messages)
+    with tempfile.TemporaryDirectory(prefix="walkcoach-screenshots-") as data:
+        os.environ[DATA_DIR_ENV] = data  # sample data only, never the user's diary
+        store = open_store(clock=FakeClock(SAMPLE_NOW))
+        try:
+            services = build_services(store, SOUND_READY, FakeClock(SAMPLE_NOW))
+            services.preferences.set("height_cm", 172.0)
+            services.preferences.set("onboarding_done", True)
+            fill_sample_data(services)
+            theme = ThemeController(app, services.preferences)  # follows the theme preference
+            written = render_all(out_dir, services, app)
+            written.append(render_sound_off(out_dir, services, app))
+            main_png = out_dir / "main.png"
+            QPixmap(str(out_dir / "today-1366x768-light.png")).save(str(main_png))
+            written.append(main_png)
+            del theme
+        finally:
+            store.close()
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,38 @@
+"""`python -m coach.ui.screenshots OUTDIR` renders every screen, on sample data only."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from coach.storage.paths import DATABASE_NAME
+from coach.ui.navigation import default_screens
+
+TIMEOUT_S = 300  # a safety net for a hung child, not a wait
+
+
+def test_screenshots_cover_every_screen_and_leave_user_data_alone(
+    tmp_path: Path, private_data_dir: Path
+) -> None:
+    out = tmp_path / "shots"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-m", "coach.ui.screenshots", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for spec in default_screens():
+        for size in ("1366x768", "1920x1080"):
+            for scheme in ("light", "dark"):
+                image = QImage(str(out / f"{spec.key}-{size}-{scheme}.png"))
+                assert f"{image.width()}x{image.height()}" == size
+    assert QImage(str(out / "main.png")).width() == 1366
+    assert not (private_data_dir / DATABASE_NAME).exists()  # the user's folder was not used
