@@ -1,10 +1,9 @@
-"""Crash test of the store: a child writes diary rows, the parent kills it with SIGKILL.
+"""Crash test of the store: the parent side, which kills diary writers with SIGKILL.
 
-Child: `python -m coach.storage._crash_harness DATABASE` opens the store, prints "open",
-then adds diary entries forever, printing "id pain note_length" only after each commit
-returned. Parent: run_kills() starts children, kills each at a random moment and checks
-that every reported row is in the file and that `PRAGMA integrity_check` says ok.
-Used by tests/storage/test_crash.py and benchmarks/store_crash.py.
+run_kills() starts `python -m coach.storage._crash_child DATABASE` again and again, kills
+each child at a random moment and checks that every row it reported is in the file and
+that `PRAGMA integrity_check` says ok. Used by tests/storage/test_crash.py and
+benchmarks/store_crash.py.
 """
 
 from __future__ import annotations
@@ -15,13 +14,10 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
 
-from coach.domain.pain import NOTE_MAX_CHARS, PainContext, PainEntry
 from coach.storage.database import open_store
-from coach.storage.pain_repo import PainRepository
 
 # Rows reported before the kill; up to a few dozen keeps each round short.
 MAX_ROWS_BEFORE_KILL = 24
@@ -47,26 +43,6 @@ class KillReport:
         )
 
 
-def child_main(database: Path) -> None:
-    """Write diary rows until killed, reporting each one after its commit returned."""
-    rng = random.Random()
-    store = open_store(database)
-    print("open", flush=True)
-    repo = PainRepository(store)
-    start = datetime(2026, 1, 1, tzinfo=UTC)
-    while True:
-        # Notes up to the limit make rows of very different sizes, so pages split and overflow.
-        note = "x" * rng.choice((0, 10, 300, NOTE_MAX_CHARS))
-        entry = PainEntry(
-            at=start + timedelta(minutes=rng.randrange(500_000)),
-            pain=rng.randrange(11),
-            context=rng.choice(list(PainContext)),
-            note=note,
-        )
-        saved = repo.add(entry)
-        print(saved.id, saved.pain, len(saved.note), flush=True)
-
-
 def run_kills(database: Path, kills: int, seed: int) -> KillReport:
     """Kill `kills` children at random moments and check the database after each kill."""
     rng = random.Random(seed)
@@ -83,7 +59,7 @@ def run_kills(database: Path, kills: int, seed: int) -> KillReport:
 
 def _one_kill(database: Path, rng: random.Random, report: KillReport) -> dict[int, tuple[int, int]]:
     child = subprocess.Popen(
-        [sys.executable, "-m", "coach.storage._crash_harness", str(database)],
+        [sys.executable, "-m", "coach.storage._crash_child", str(database)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -145,7 +121,3 @@ def _check(database: Path, expected: dict[int, tuple[int, int]], report: KillRep
         report.problems.append(f"kill {report.kills}: rows missing or changed: {lost[:10]}")
         for row_id in lost:
             del expected[row_id]  # count each loss once
-
-
-if __name__ == "__main__":
-    child_main(Path(sys.argv[1]))
