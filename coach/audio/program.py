@@ -13,9 +13,8 @@ import bisect
 import enum
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from functools import cached_property
 from typing import Any
 
 from coach.domain.preferences import SOUND_NAMES
@@ -103,65 +102,85 @@ class BeatInfo:
 
 
 class _Timeline:
-    """Exact beat arithmetic for one stepping segment (internal)."""
+    """Exact beat arithmetic for one stepping segment, in integers (internal).
+
+    phase(x), the beats elapsed x samples after begin, is a rational polynomial. Scaled by a
+    common denominator L and sampled at half samples it becomes the integer function
+    F(h) = 4 * L * phase(h / 2), so the audio thread never builds a Fraction.
+    """
 
     def __init__(
         self, seg: TempoSegment, fs: int, end: int | None, phase0: Fraction, k_lo: int
     ) -> None:
         assert seg.start_spm is not None
+        s0 = Fraction(seg.start_spm)
+        s1 = Fraction(seg.end_spm if seg.end_spm is not None else seg.start_spm)
         self.begin = seg.begin
-        self.end = end
-        self.s0 = Fraction(seg.start_spm)
-        self.s1 = Fraction(seg.end_spm if seg.end_spm is not None else seg.start_spm)
-        self.ramp = seg.ramp_samples if self.s1 != self.s0 else 0
-        self.c = 60 * fs
-        self.phase_at_ramp_end = (self.s0 + self.s1) * self.ramp / (2 * self.c)
-        self.phase0 = phase0
+        self.ramp = seg.ramp_samples if s1 != s0 else 0
+        self.s0, self.s1 = float(s0), float(s1)
+        rate = Fraction(1, 60 * fs)  # beats per sample at 1 step/min
+        linear = s0 * rate  # phase = linear * x before and without a ramp
+        square = (s1 - s0) * rate / (2 * self.ramp) if self.ramp else Fraction(0)
+        after = s1 * rate  # phase slope once the ramp is over
+        at_end = linear * self.ramp + square * self.ramp * self.ramp
+        self.scale = math.lcm(*(q.denominator for q in (linear, square, after, at_end, phase0)))
+        self.a, self.b, self.c, self.e, self.p0 = (
+            int(q * self.scale) for q in (linear, square, after, at_end, phase0)
+        )
         self.k_lo = k_lo
         # Beats whose exact position lies before the next segment belong to this one.
-        self.k_hi = None if end is None else math.ceil(self.phase(end - self.begin) + phase0)
-        self.k_hi = None if self.k_hi is None else max(self.k_hi, self.k_lo)
+        self.k_hi = None if end is None else max(k_lo, self._ceil_beat(2 * (end - self.begin)))
         self.index0 = 0
 
-    def phase(self, n: Fraction | int) -> Fraction:
-        """Beats elapsed n samples after begin (the integral of the tempo)."""
-        if self.ramp == 0 or n <= 0:
-            return self.s0 * n / self.c
-        if n <= self.ramp:
-            return (self.s0 * n + (self.s1 - self.s0) * n * n / (2 * self.ramp)) / self.c
-        return self.phase_at_ramp_end + self.s1 * (n - self.ramp) / self.c
+    def _f(self, h: int) -> int:
+        """4 * L * phase(h / 2): the scaled phase at a half-sample point."""
+        if self.ramp == 0 or h <= 0:
+            return 2 * self.a * h
+        if h <= 2 * self.ramp:
+            return 2 * self.a * h + self.b * h * h
+        return 4 * self.e + 2 * self.c * (h - 2 * self.ramp)
+
+    def _ceil_beat(self, h: int) -> int:
+        """ceil(phase(h / 2) + phase0): the first beat number at or after that point."""
+        return -((-(self._f(h) + 4 * self.p0)) // (4 * self.scale))
 
     def spm(self, n: int) -> float:
         """Tempo n samples after begin."""
         if self.ramp == 0 or n <= 0:
-            return float(self.s0)
+            return self.s0
         if n >= self.ramp:
-            return float(self.s1)
-        return float(self.s0 + (self.s1 - self.s0) * n / self.ramp)
+            return self.s1
+        return self.s0 + (self.s1 - self.s0) * n / self.ramp
 
     def offset(self, k: int) -> int:
         """Sample offset of beat k from begin: where the phase reaches k, rounded half up."""
-        t = k - self.phase0
+        t = self.scale * k - self.p0  # L * (k - phase0)
         if self.ramp == 0:
-            return math.floor(t * self.c / self.s0 + _HALF)
-        if t >= self.phase_at_ramp_end:
-            return math.floor(self.ramp + (t - self.phase_at_ramp_end) * self.c / self.s1 + _HALF)
-        s0, ds, tc = float(self.s0), float(self.s1 - self.s0), float(t) * self.c
-        estimate = 2 * tc / (s0 + math.sqrt(s0 * s0 + 2 * ds * tc / self.ramp))
+            return (2 * t + self.a) // (2 * self.a)
+        if t >= self.e:
+            return self.ramp + (2 * (t - self.e) + self.c) // (2 * self.c)
+        beats = t / self.scale
+        estimate = 2 * beats / (self.a / self.scale) if self.b == 0 else self._solve(beats)
         m = math.floor(estimate + 0.5)
-        # The float estimate is within a hair of the truth; make the rounding exact.
-        while m > 0 and self.phase(m - _HALF) > t:
+        # The float estimate is within a hair of the truth; make the rounding exact:
+        # beat k rounds to m when phase(m - 1/2) <= k - phase0 < phase(m + 1/2).
+        while m > 0 and self._f(2 * m - 1) > 4 * t:
             m -= 1
-        while self.phase(m + _HALF) <= t:
+        while self._f(2 * m + 1) <= 4 * t:
             m += 1
         return m
+
+    def _solve(self, beats: float) -> float:
+        """Float root of linear * x + square * x**2 = beats, in its cancellation-free form."""
+        a, b = self.a / self.scale, self.b / self.scale
+        return 2 * beats / (a + math.sqrt(a * a + 4 * b * beats))
 
     def k_range(self, start: int, end: int) -> range:
         """Beat numbers k whose sample lies in [start, end)."""
         lo = self.k_lo
-        if start - self.begin > 0:
-            lo = max(lo, math.ceil(self.phase(start - self.begin - _HALF) + self.phase0))
-        hi = math.ceil(self.phase(end - self.begin - _HALF) + self.phase0)
+        if start > self.begin:
+            lo = max(lo, self._ceil_beat(2 * (start - self.begin) - 1))
+        hi = self._ceil_beat(2 * (end - self.begin) - 1)
         if self.k_hi is not None:
             hi = min(hi, self.k_hi)
         return range(lo, max(lo, hi))
@@ -186,10 +205,19 @@ class ClickProgram:
     count_in: int = 0
     fade_seconds: float = 0.005
     stop_sample: int | None = None
+    # Lookup tables derived once at construction (on the GUI thread), so the audio thread
+    # only ever reads them: no lazy initialisation and no locks there.
+    _begins: list[int] = field(init=False, repr=False, compare=False)
+    _chime_samples: list[int] = field(init=False, repr=False, compare=False)
+    _timelines: tuple[_Timeline | None, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _validate(self)
-        object.__setattr__(self, "chimes", tuple(sorted(self.chimes, key=lambda c: c.sample)))
+        chimes = tuple(sorted(self.chimes, key=lambda c: c.sample))
+        object.__setattr__(self, "chimes", chimes)
+        object.__setattr__(self, "_begins", [s.begin for s in self.segments])
+        object.__setattr__(self, "_chime_samples", [c.sample for c in chimes])
+        object.__setattr__(self, "_timelines", self._chain_timelines())
 
     @property
     def fade_samples(self) -> int:
@@ -291,20 +319,11 @@ class ClickProgram:
 
     # -- internals ------------------------------------------------------------------------
 
-    @cached_property
-    def _begins(self) -> list[int]:
-        return [s.begin for s in self.segments]
-
-    @cached_property
-    def _chime_samples(self) -> list[int]:
-        return [c.sample for c in self.chimes]
-
-    @cached_property
+    @property
     def _first_step_begin(self) -> int:
         return self.segments[0].begin
 
-    @cached_property
-    def _timelines(self) -> tuple[_Timeline | None, ...]:
+    def _chain_timelines(self) -> tuple[_Timeline | None, ...]:
         """Per segment, its beat arithmetic chained to the beats before it."""
         result: list[_Timeline | None] = []
         last: Beat | None = None
