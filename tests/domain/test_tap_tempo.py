@@ -162,3 +162,13 @@ def test_recorder_collects_taps_and_restarts_after_a_pause() -> None:
     assert recorder.taps_needed == 0
     assert recorder.live_cadence == pytest.approx(100)
     assert recorder.estimate().cadence_spm == pytest.approx(100)
+
+
+def test_eleven_ordinary_taps_are_never_thrown_away() -> None:
+    """With only 11 taps the MAD is noisy; 3 % jitter must still give a usable reading."""
+    for seed in range(300):
+        rng = np.random.default_rng(seed)
+        times = list(np.arange(11) * 0.6 + rng.normal(0, 0.018, 11))
+        estimate = estimate_cadence(times)
+        assert abs(estimate.cadence_spm - 100) < 1.5
+        assert estimate.used_taps >= 9
