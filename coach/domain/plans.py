@@ -177,7 +177,7 @@ def tempo_of(phases: tuple[PlannedPhase, ...] | list[PlannedPhase]) -> list[Phas
     out: list[PhaseTempo] = []
     for phase in phases:
         if phase.timeline is None:
-            out.append(PhaseTempo(phase.duration_s, phase.start_spm, phase.end_spm, phase.name))
+            out += walk_tempo(phase, 0.0)
             continue
         for step in phase.timeline.steps:
             spm = (
@@ -191,4 +191,17 @@ def tempo_of(phases: tuple[PlannedPhase, ...] | list[PlannedPhase]) -> list[Phas
                 out[-1] = PhaseTempo(last.duration_s + step.duration_s, None, None, name)
             else:
                 out.append(PhaseTempo(step.duration_s, spm, spm, name))
+    return out
+
+
+def walk_tempo(phase: PlannedPhase, from_s: float) -> list[PhaseTempo]:
+    """Metronome stretches for the rest of a walking phase, from `from_s` seconds into it."""
+    span = phase.duration_s if phase.ramp_s is None else min(phase.ramp_s, phase.duration_s)
+    out: list[PhaseTempo] = []
+    if from_s < span:
+        out.append(PhaseTempo(span - from_s, phase.cadence_at(from_s), phase.end_spm, phase.name))
+    held_from = max(span, from_s)
+    if held_from < phase.duration_s:
+        end = phase.end_spm
+        out.append(PhaseTempo(phase.duration_s - held_from, end, end, phase.name))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from coach.domain.clock import Clock
 from coach.domain.routines import (
     Countdown,
+    Exercise,
     RoutineEvent,
     RoutineFinished,
     RoutineTimeline,
@@ -138,6 +139,15 @@ class RoutinePlayer:
         if current is None or current.index + 1 >= len(self.timeline.steps):
             return None
         return self.timeline.steps[current.index + 1]
+
+    @property
+    def next_exercise(self) -> Exercise | None:
+        """The exercise after the one playing now, if any."""
+        current = self.current_step
+        if current is None:
+            return None
+        later = self.timeline.routine.exercises[current.exercise_index + 1 :]
+        return later[0] if later else None
 
     @property
     def step_remaining_s(self) -> float:

@@ -12,9 +12,16 @@ from datetime import datetime
 
 from coach.domain.clock import Clock
 from coach.domain.pain import check_pain_value
-from coach.domain.plans import PhaseKind, PlannedPhase, SessionPlan
+from coach.domain.plans import (
+    PhaseKind,
+    PhaseTempo,
+    PlannedPhase,
+    SessionPlan,
+    tempo_of,
+    walk_tempo,
+)
 from coach.domain.routine_player import drop_stale
-from coach.domain.routines import Routine, RoutineEvent, TimelineStep
+from coach.domain.routines import Routine, RoutineEvent, StepKind, TimelineStep
 from coach.domain.session_summary import (
     HoldReason,
     SessionResult,
@@ -189,6 +196,24 @@ class WalkSession:
         if phase is None or phase.timeline is None:
             return None
         return phase.timeline.step_at(self._in_phase)
+
+    def tempo_from_now(self) -> list[PhaseTempo]:
+        """The metronome for the rest of the session, e.g. after a skip or an added minute."""
+        phase = self.current_phase
+        if phase is None:
+            return []
+        rest = tempo_of(self._phases[self._index + 1 :])
+        if phase.timeline is None:
+            return walk_tempo(phase, self._in_phase) + rest
+        now: list[PhaseTempo] = []
+        for step in phase.timeline.steps:
+            if step.end_s <= self._in_phase:
+                continue
+            cadence = step.exercise.cadence_spm if step.kind is StepKind.WALK else None
+            spm = None if cadence is None else float(cadence)
+            left = step.end_s - max(step.start_s, self._in_phase)
+            now.append(PhaseTempo(left, spm, spm, f"{phase.name}: {step.exercise.name}"))
+        return now + rest
 
     def summary(self) -> SessionSummary:
         """What has been done as of the last tick; safe to call at any moment.

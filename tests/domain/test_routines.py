@@ -228,3 +228,13 @@ def test_every_event_once_whatever_the_tick_rate(step: float) -> None:
         events += player.tick()
     expected = [e.event for e in player.timeline.events]
     assert events == expected
+
+
+def test_next_exercise() -> None:
+    player, clock = play(WALK, HOLD_SIDES)
+    player.start()
+    assert player.next_exercise == HOLD_SIDES
+    player.skip()
+    assert player.next_exercise is None
+    player.skip()
+    assert player.next_exercise is None and player.finished

@@ -3,10 +3,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coach.domain.clock import FakeClock
 from coach.domain.pain import PainEntryError
-from coach.domain.plans import Cadence, Phase, PhaseKind, SessionPlan
+from coach.domain.plans import Cadence, Phase, PhaseKind, PhaseTempo, SessionPlan
 from coach.domain.routines import Exercise, ExerciseKind, Routine, StepStarted
 from coach.domain.session import (
     Halfway,
@@ -295,3 +297,82 @@ def test_finish_applies_the_hold_rule() -> None:
         s.finish(pain_after=11)
     with pytest.raises(PainEntryError):
         make(pain_before=-1)
+
+
+def test_tempo_from_now_follows_skips_and_added_time() -> None:
+    s, clock = make()
+    s.start()
+    assert s.tempo_from_now() == PLAN.tempo_phases(110)
+    run(s, clock, 60)
+    assert s.tempo_from_now()[0] == PhaseTempo(60, 100, 110, "Warm-up")
+    s.add_minute()
+    assert s.tempo_from_now()[:2] == [
+        PhaseTempo(60, 100, 110, "Warm-up"),
+        PhaseTempo(60, 110, 110, "Warm-up"),
+    ]
+    s.skip_phase()
+    tempo = s.tempo_from_now()
+    assert tempo[0] == PhaseTempo(240, 110, 110, "Walk") and len(tempo) == 2
+    assert sum(t.duration_s for t in tempo) == s.remaining_s
+    s.stop()
+    assert s.tempo_from_now() == []
+
+
+def test_tempo_from_now_inside_the_stretches() -> None:
+    plan = SessionPlan("p", "P", "", (STRETCH, MAIN))
+    s, clock = make(plan, routines={"r": ROUTINE})
+    s.start()
+    run(s, clock, 10)
+    tempo = s.tempo_from_now()
+    assert tempo[0] == PhaseTempo(20, 90, 90, "Stretches: Walk")
+    assert tempo[1].start_spm is None and tempo[-1] == PhaseTempo(240, 110, 110, "Walk")
+    assert sum(t.duration_s for t in tempo) == s.remaining_s
+
+
+ACTIONS = st.lists(
+    st.one_of(
+        st.tuples(st.just("tick"), st.floats(0, 200)),
+        st.tuples(
+            st.sampled_from(["pause", "resume", "skip", "add", "stop", "toggle"]), st.just(0.0)
+        ),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ACTIONS)
+def test_any_sequence_keeps_the_books_straight(actions: list[tuple[str, float]]) -> None:
+    plan = SessionPlan("p", "P", "", (STRETCH, WARM, MAIN, COOL))
+    s, clock = make(plan, routines={"r": ROUTINE})
+    events: list[object] = s.start()
+    walked = 0.0
+    for name, dt in actions:
+        clock.advance(dt)
+        if name == "tick":
+            events += s.tick()
+        elif name == "pause":
+            events += s.pause()
+        elif name == "resume":
+            s.resume()
+        elif name == "skip":
+            events += s.skip_phase()
+        elif name == "add":
+            s.add_minute()
+        elif name == "toggle":
+            events += s.toggle_pause()
+        else:
+            events += s.stop()
+        assert s.walked_s >= walked - 1e-9
+        walked = s.walked_s
+        assert s.walked_s <= s.elapsed_s + 1e-9
+        if s.state in (SessionState.RUNNING, SessionState.PAUSED):
+            assert abs(s.elapsed_s + s.remaining_s - s.total_s) < 1e-6
+            assert s.current_phase is not None and s.phase_remaining_s >= 0
+    ends = [e for e in events if isinstance(e, SessionEnded)]
+    assert len(ends) == (s.state in (SessionState.FINISHED, SessionState.STOPPED))
+    assert events.count(Halfway()) <= 1
+    assert [e.index for e in events if isinstance(e, PhaseStarted)] == sorted(
+        {e.index for e in events if isinstance(e, PhaseStarted)}
+    )
+    assert s.summary().walked_s == s.walked_s
