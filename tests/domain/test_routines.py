@@ -231,7 +231,7 @@ def test_every_event_once_whatever_the_tick_rate(step: float) -> None:
 
 
 def test_next_exercise() -> None:
-    player, clock = play(WALK, HOLD_SIDES)
+    player, _ = play(WALK, HOLD_SIDES)
     player.start()
     assert player.next_exercise == HOLD_SIDES
     player.skip()
