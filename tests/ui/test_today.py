@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
+from coach.domain.pain import PainEntry
 from coach.domain.weekly_goal import weekly_goal_minutes
 from coach.ui.main_window import MainWindow
 from coach.ui.screens import today_texts as texts
@@ -103,3 +104,13 @@ def test_showing_today_again_refreshes_it(main_window: MainWindow, add_walk: Add
     today = main_window.screen_widget("today")
     assert isinstance(today, TodayScreen)
     assert today.week_card.minutes_label.text() == "25 min"
+
+
+def test_pain_entry_with_warning_signs_says_see_a_doctor(
+    qtbot: QtBot, services: AppServices
+) -> None:
+    services.pain.add(
+        PainEntry(at=services.clock.now(), pain=6, red_flags=frozenset({"leg_weakness"}))
+    )
+    screen = make_today(qtbot, services)
+    assert texts.PAIN_RED_FLAGS in screen.pain_card.row_labels[0][2].text()

@@ -46,6 +46,8 @@ def describe_pain(entry: PainEntry) -> tuple[str, str, str]:
         details.append(texts.LOCATION_NAMES.get(entry.location.value, ""))
     if entry.note:
         details.append(f"“{entry.note}”")
+    if entry.red_flags:
+        details.append(texts.PAIN_RED_FLAGS)
     return when, texts.PAIN_VALUE.format(pain=entry.pain), " · ".join(d for d in details if d)
 
 

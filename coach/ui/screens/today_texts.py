@@ -29,6 +29,7 @@ PAIN_EMPTY = (
     "shows over the weeks whether walking helps."
 )
 PAIN_VALUE = "{pain}/10"
+PAIN_RED_FLAGS = "warning signs reported: please see a doctor promptly"
 PAIN_WHEN_FORMAT = "{at:%a} {at.day} {at:%b}, {at:%H:%M}"  # Mon 23 Nov, 08:10
 
 CONTEXT_NAMES = {
