@@ -91,6 +91,8 @@ def _read_text(path: Path) -> str:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise _fail(path, f"cannot be read ({error.strerror or error})") from None
+    except ValueError:  # a path with a NUL byte in it
+        raise _fail(path, "cannot be read (the name is not a valid path)") from None
     if len(data) > MAX_FILE_BYTES:
         raise _fail(path, f"is over {MAX_FILE_BYTES:,} bytes; such files are refused")
     try:

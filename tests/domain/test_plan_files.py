@@ -336,3 +336,8 @@ def test_default_warm_up_follows_the_faq() -> None:
     timeline = RoutineTimeline(warm_up)
     assert sum(s.kind is StepKind.SWITCH_SIDES for s in timeline.steps) == 3
     assert 5 * 60 <= timeline.total_s <= 8 * 60
+
+
+def test_a_path_no_system_can_open(tmp_path: Path) -> None:
+    with pytest.raises(PlanFileError, match="not a valid path"):
+        load_any(tmp_path / "a\x00b.json")
