@@ -12,10 +12,10 @@ from __future__ import annotations
 import bisect
 import enum
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any
+from typing import Any, Protocol
 
 from coach.domain.preferences import SOUND_NAMES
 
@@ -462,6 +462,30 @@ LEAD_SECONDS = 0.05
 """Silence before the first sound, so the start fade never touches a click."""
 
 
+class PhaseLike(Protocol):
+    """Anything shaped like PhaseTempo, such as the session plans' own phase tempo."""
+
+    @property
+    def duration_s(self) -> float:
+        """Length of the phase in seconds."""
+        ...
+
+    @property
+    def start_spm(self) -> float | None:
+        """Cadence at the start, or None for no steps."""
+        ...
+
+    @property
+    def end_spm(self) -> float | None:
+        """Cadence at the end (None: same as the start)."""
+        ...
+
+    @property
+    def name(self) -> str:
+        """The phase's name; a chime marks each change of name."""
+        ...
+
+
 @dataclass(frozen=True)
 class PhaseTempo:
     """The tempo of one session phase: steady, a ramp (start != end), or no steps (None)."""
@@ -497,7 +521,7 @@ def steady_program(
 
 
 def program_for_phases(
-    phases: tuple[PhaseTempo, ...] | list[PhaseTempo],
+    phases: Sequence[PhaseLike],
     *,
     fs: int,
     settings: SoundSettings = SoundSettings(),
@@ -506,8 +530,8 @@ def program_for_phases(
 ) -> ClickProgram:
     """A finite program for session phases, with the count-in before the first steps.
 
-    Chimes: a phase change at each boundary, halfway and one minute before the end (when
-    they do not crowd another chime), and the end.
+    Chimes: a phase change where the phase name changes, halfway and one minute before the
+    end (when they do not crowd another chime), and the end.
     """
     if not phases:
         raise ProgramError("A session needs at least one phase.")
@@ -537,7 +561,7 @@ def program_for_phases(
         segments.sort(key=lambda s: s.begin)
     if segments[0].begin > 0 and not segments[0].has_steps:
         segments[0] = replace(segments[0], begin=0)
-    chime_list = _session_chimes(bounds, fs) if chimes else []
+    chime_list = _session_chimes(phases, bounds, fs) if chimes else []
     return ClickProgram(
         sample_rate=fs,
         segments=tuple(segments),
@@ -546,7 +570,7 @@ def program_for_phases(
     )
 
 
-def _phase_offsets(phases: tuple[PhaseTempo, ...] | list[PhaseTempo], fs: int) -> list[int]:
+def _phase_offsets(phases: Sequence[PhaseLike], fs: int) -> list[int]:
     """Phase boundaries in samples from the session start, rounded from exact seconds."""
     offsets = [0]
     total = Fraction(0)
@@ -556,7 +580,7 @@ def _phase_offsets(phases: tuple[PhaseTempo, ...] | list[PhaseTempo], fs: int) -
     return offsets
 
 
-def _segment_for(phase: PhaseTempo, begin: int, end: int) -> TempoSegment:
+def _segment_for(phase: PhaseLike, begin: int, end: int) -> TempoSegment:
     if phase.start_spm is None:
         return TempoSegment(begin, None)
     end_spm = phase.end_spm if phase.end_spm is not None else phase.start_spm
@@ -564,9 +588,14 @@ def _segment_for(phase: PhaseTempo, begin: int, end: int) -> TempoSegment:
     return TempoSegment(begin, phase.start_spm, end_spm, ramp)
 
 
-def _session_chimes(bounds: list[int], fs: int) -> list[Chime]:
+def _session_chimes(phases: Sequence[PhaseLike], bounds: list[int], fs: int) -> list[Chime]:
     start, end = bounds[0], bounds[-1]
-    chimes = [Chime(b, ChimeKind.PHASE_CHANGE) for b in bounds[1:-1]]
+    # A ramp followed by its hold is one phase to the walker: chime only when the name changes.
+    chimes = [
+        Chime(bounds[i], ChimeKind.PHASE_CHANGE)
+        for i in range(1, len(phases))
+        if not phases[i].name or phases[i].name != phases[i - 1].name
+    ]
     chimes.append(Chime(end, ChimeKind.END))
     gap = round(MAX_SOUND_SECONDS * fs)
     optional = [Chime(start + (end - start) // 2, ChimeKind.HALFWAY)]
@@ -579,7 +608,7 @@ def _session_chimes(bounds: list[int], fs: int) -> list[Chime]:
     return sorted(chimes, key=lambda c: c.sample)
 
 
-def _check_phase(phase: PhaseTempo) -> None:
+def _check_phase(phase: PhaseLike) -> None:
     if not (math.isfinite(phase.duration_s) and 0 < phase.duration_s <= 24 * 3600):
         where = f" '{phase.name}'" if phase.name else ""
         raise ProgramError(

@@ -275,3 +275,23 @@ def _info(index: int, foot: Foot | None, sample: int, nxt: int | None) -> object
     from coach.audio.program import BeatInfo
 
     return BeatInfo(index, foot, sample, nxt)
+
+
+def test_a_ramp_and_its_hold_with_one_name_get_no_chime_between_them() -> None:
+    phases = [
+        PhaseTempo(60, 90, 100, "warm-up"),
+        PhaseTempo(60, 100, 100, "warm-up"),
+        PhaseTempo(300, 100, 100, "main"),
+    ]
+    program = program_for_phases(phases, fs=FS, lead_s=0)
+    changes = [c.sample for c in program.chimes if c.kind is ChimeKind.PHASE_CHANGE]
+    assert changes == [120 * FS]
+
+
+def test_session_plans_phase_tempo_is_accepted() -> None:
+    from coach.domain.plans import PhaseTempo as PlanPhaseTempo
+
+    phases = [PlanPhaseTempo(60, None, None, "stretch"), PlanPhaseTempo(120, 100, 110, "walk")]
+    program = program_for_phases(phases, fs=FS, lead_s=0)
+    assert program.spm_at(10 * FS) is None
+    assert program.spm_at(120 * FS) == pytest.approx(105)
