@@ -133,6 +133,8 @@ def live_cadence(tap_times_s: Sequence[float], window: int = LIVE_WINDOW) -> flo
         return None
     middle = float(np.median(recent))
     usual = recent[(recent >= DOUBLE_TAP_FRACTION * middle) & (recent <= 1.5 * middle)]
+    if len(usual) == 0:
+        return None  # two intervals that disagree wildly: no number yet
     return 60.0 / float(np.median(usual))
 
 

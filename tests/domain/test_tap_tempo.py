@@ -147,6 +147,14 @@ def test_live_cadence_while_tapping() -> None:
     assert live_cadence(bounced) == pytest.approx(120)
     after_pause = [*times, times[-1] + 10, times[-1] + 10.6, times[-1] + 11.2]
     assert live_cadence(after_pause) == pytest.approx(100)
+    assert live_cadence([0.0, 0.1, 1.1]) is None  # a bounce and a step: no number yet
+
+
+@given(st.lists(st.floats(0.01, 5), max_size=30))
+def test_live_cadence_never_fails(intervals: list[float]) -> None:
+    times = list(np.cumsum(intervals))
+    value = live_cadence(times)
+    assert value is None or value > 0
 
 
 def test_recorder_collects_taps_and_restarts_after_a_pause() -> None:
@@ -172,3 +180,24 @@ def test_eleven_ordinary_taps_are_never_thrown_away() -> None:
         estimate = estimate_cadence(times)
         assert abs(estimate.cadence_spm - 100) < 1.5
         assert estimate.used_taps >= 9
+
+
+@given(st.lists(st.floats(allow_nan=True, allow_infinity=True), max_size=40))
+def test_any_tap_times_give_an_estimate_or_a_clear_error(times: list[float]) -> None:
+    try:
+        estimate = estimate_cadence(times)
+    except (TapTempoError, OutOfRangeError) as error:
+        assert str(error)
+    else:
+        assert 40 <= estimate.cadence_spm <= 220
+
+
+@given(st.lists(st.floats(0.05, 3), min_size=MIN_TAPS, max_size=60))
+def test_any_increasing_taps_give_an_estimate_or_a_clear_error(intervals: list[float]) -> None:
+    try:
+        estimate = estimate_cadence(list(np.cumsum([0.0, *intervals])))
+    except (TapTempoError, OutOfRangeError) as error:
+        assert str(error)
+    else:
+        assert 40 <= estimate.cadence_spm <= 220
+        assert estimate.used_taps + estimate.rejected_taps == estimate.taps
