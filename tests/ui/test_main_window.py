@@ -150,3 +150,13 @@ def test_read_only_store_is_announced(
         assert str(read_only.path) in window.read_only_notice.label.text()
     finally:
         read_only.close()
+
+
+def test_tab_moves_from_the_sidebar_into_the_screen(qtbot: QtBot, main_window: MainWindow) -> None:
+    main_window.show_screen("settings")
+    main_window.activateWindow()
+    main_window.sidebar.setFocus()
+    qtbot.keyClick(main_window.sidebar, Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    assert main_window.screen_widget("settings").isAncestorOf(focused)
