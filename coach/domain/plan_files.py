@@ -82,17 +82,24 @@ def _fail(path: Path, reason: str, field: str = "", line: int | None = None) -> 
     return PlanFileError([Problem(str(path), field, line, reason)])
 
 
-def _read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
+    """At most one byte more than the limit, so an oversized file is never read whole."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise _fail(path, f"is {size:,} bytes; files over {MAX_FILE_BYTES:,} are refused")
         with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            return handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise _fail(path, f"cannot be read ({error.strerror or error})") from None
+    except PlanFileError:
+        raise
     except ValueError:  # a path with a NUL byte in it
         raise _fail(path, "cannot be read (the name is not a valid path)") from None
+
+
+def _read_text(path: Path) -> str:
+    data = _read_bytes(path)
     if len(data) > MAX_FILE_BYTES:
         raise _fail(path, f"is over {MAX_FILE_BYTES:,} bytes; such files are refused")
     try:
