@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDialog,
@@ -49,7 +49,7 @@ class OnboardingWizard(QWidget):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("onboarding")
-        self._restyling = False
+        self._scheme = ""
         self._services = services
         prefs = services.preferences.current
         self.welcome_step = WelcomeStep()
@@ -111,18 +111,22 @@ class OnboardingWizard(QWidget):
         self._restyle()
 
     def _restyle(self) -> None:
-        self.setStyleSheet(wizard_style(colors_for(current_scheme())))
+        scheme = current_scheme()
+        if scheme != self._scheme:  # setStyleSheet re-polishes: only when the scheme changed
+            self._scheme = scheme
+            self.setStyleSheet(wizard_style(colors_for(scheme)))
         tune_indicators(self)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Re-tune indicators once the children are polished."""
+        super().showEvent(event)
+        self._restyle()
+
     def changeEvent(self, event: QEvent) -> None:
-        """Follow a theme change."""
+        """Follow a theme change, after the style sheet has re-polished the children."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and not self._restyling:
-            self._restyling = True  # setStyleSheet may post palette changes of its own
-            try:
-                self._restyle()
-            finally:
-                self._restyling = False
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._restyle)
 
     @property
     def current_step(self) -> str:

@@ -310,22 +310,27 @@ class SettingsScreen(QWidget):
         self._apply_scroll()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Apply a pending scroll_to once the scroll area knows its range."""
+        """Re-tune indicators after polishing; apply a pending scroll_to once sizes are known."""
         super().showEvent(event)
-        QTimer.singleShot(0, self._apply_scroll)
+        self._retheme()
+        QTimer.singleShot(0, self, self._apply_scroll)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep a pending scroll_to target at the top when the size changes."""
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._apply_scroll)
+        QTimer.singleShot(0, self, self._apply_scroll)
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow a theme change: indicator outlines and message colours come from it."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            tune_indicators(self)
-            for row in self.rows.values():
-                row.restyle()
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            # After the style sheet has re-polished the children, which resets their palettes.
+            QTimer.singleShot(0, self, self._retheme)
+
+    def _retheme(self) -> None:
+        tune_indicators(self)
+        for row in self.rows.values():
+            row.restyle()
 
     def _apply_scroll(self) -> None:
         if not self._scroll_target:
