@@ -84,10 +84,19 @@ class OutOfRangeError(ValueError):
         self.high = high
         self.unit = unit
         label = label or {q.value: text for q, text in LABELS.items()}.get(field, field)
-        super().__init__(
-            f"{label} needs to be between {_fmt(low)} and {_fmt(high)} {unit}; "
-            f"{_fmt(value)} is outside that."
-        )
+        if not math.isfinite(value):
+            message = f"{label} needs to be a number between {_fmt(low)} and {_fmt(high)} {unit}."
+        elif field == Quantity.HEIGHT and unit == "in":  # heights in inches read as ft + in
+            message = (
+                f"{label} needs to be between {_feet(low)} and {_feet(high)}; "
+                f"{_feet(value)} is outside that."
+            )
+        else:
+            message = (
+                f"{label} needs to be between {_fmt(low)} and {_fmt(high)} {unit}; "
+                f"{_fmt(value)} is outside that."
+            )
+        super().__init__(message)
 
 
 def kmh_to_mph(kmh: float) -> float:
@@ -218,3 +227,8 @@ def format_quantity(quantity: Quantity, metric_value: float, units: Units = "met
 
 def _fmt(number: float) -> str:
     return f"{number:g}"
+
+
+def _feet(inches: float) -> str:
+    feet, rest = divmod(round_to(inches, 1.0), INCHES_PER_FOOT)
+    return f"{feet:g} ft {rest:g} in"

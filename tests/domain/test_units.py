@@ -75,6 +75,20 @@ def test_refusal_names_field_value_and_range_in_the_typed_unit() -> None:
     assert isinstance(error, ValueError)
 
 
+def test_height_in_inches_is_refused_in_feet_and_inches() -> None:
+    with pytest.raises(OutOfRangeError) as caught:
+        to_metric(Quantity.HEIGHT, 94, "imperial")
+    assert str(caught.value) == (
+        "Height needs to be between 3 ft 4 in and 7 ft 6 in; 7 ft 10 in is outside that."
+    )
+    assert (caught.value.low, caught.value.high, caught.value.unit) == (40, 90, "in")
+
+
+def test_a_missing_number_is_refused_with_the_range() -> None:
+    with pytest.raises(OutOfRangeError, match=r"^Speed needs to be a number between 0.5 and 12"):
+        check_range(Quantity.SPEED, math.nan)
+
+
 @pytest.mark.parametrize("bad", [39.9, 220.5, math.nan, math.inf, -math.inf])
 def test_cadence_outside_40_to_220_is_refused(bad: float) -> None:
     with pytest.raises(OutOfRangeError, match="between 40 and 220 steps/min"):
