@@ -186,7 +186,9 @@ class WalkSession:
             return None
         if phase.timeline is not None:
             step = phase.timeline.step_at(self._in_phase)
-            return float(step.exercise.cadence_spm) if step and step.exercise.cadence_spm else None
+            if step is None or step.kind is not StepKind.WALK or not step.exercise.cadence_spm:
+                return None
+            return float(step.exercise.cadence_spm)
         return phase.cadence_at(self._in_phase)
 
     @property

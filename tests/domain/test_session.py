@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -376,3 +377,13 @@ def test_any_sequence_keeps_the_books_straight(actions: list[tuple[str, float]])
         {e.index for e in events if isinstance(e, PhaseStarted)}
     )
     assert s.summary().walked_s == s.walked_s
+
+
+def test_no_cadence_while_getting_ready_for_a_routine_walk() -> None:
+    walk = ROUTINE.exercises[0]
+    ready_first = Routine("r", "R", "", (replace(walk, prep_seconds=5),))
+    s, clock = make(SessionPlan("p", "P", "", (STRETCH, MAIN)), routines={"r": ready_first})
+    s.start()
+    assert s.target_cadence_spm is None
+    run(s, clock, 5)
+    assert s.target_cadence_spm == 90
