@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from coach.domain.pain import PainEntry
 from coach.domain.red_flags import RED_FLAG_KEYS, RED_FLAGS
-from coach.domain.trends import DailySeries
+from coach.domain.trends import DailySeries, daily_series, samples_from_entries
 
 # --- Texts shown to users (one place) -------------------------------------------------------
 WORSENING_TITLE = "Your pain has gone up"
@@ -184,6 +184,18 @@ def assess_safety(
         )
         messages.append(SafetyMessage(Urgency.SOON, WORSENING_TITLE, WORSENING_TEXT, reason))
     return SafetyAdvice(tuple(messages), worsening, reports)
+
+
+def assess_diary(
+    entries: Iterable[PainEntry],
+    tz: tzinfo,
+    today: date,
+    flag_labels: Mapping[str, str] = FLAG_LABELS,
+) -> SafetyAdvice:
+    """assess_safety for a list of entries, building their daily series first."""
+    items = list(entries)
+    daily = daily_series(samples_from_entries(items, tz))
+    return assess_safety(daily, items, tz, today, flag_labels)
 
 
 def _day_words(day: date) -> str:

@@ -191,3 +191,14 @@ def test_hold_plan_is_exactly_either_rule(values: dict[int, float], with_flag: b
     advice = s.assess_safety(daily, entries, BERLIN, TODAY, LABELS)
     worsening = s.check_worsening(daily, TODAY)
     assert advice.hold_plan == (with_flag or (worsening is not None and worsening.applies))
+
+
+def test_assess_diary_from_entries() -> None:
+    entries = [
+        PainEntry(at=datetime(2026, 6, 30 - k, 9, tzinfo=BERLIN), pain=3 if k >= 7 else 6)
+        for k in range(28)
+    ]
+    advice = s.assess_diary(entries, BERLIN, TODAY)
+    assert advice.worsening == s.Worsening(current=6.0, previous=3.0)
+    assert advice.hold_plan and advice.urgency is s.Urgency.SOON
+    assert not s.assess_diary(entries[:5], BERLIN, TODAY).hold_plan

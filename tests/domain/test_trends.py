@@ -249,3 +249,37 @@ def test_between_slices_inclusive() -> None:
     assert part.means.tolist() == [3.0, 4.0, 5.0]
     assert len(daily.between(first=date(2026, 1, 9))) == 2
     assert len(daily.between(last=date(2025, 12, 31))) == 0
+
+
+DAILY_VALUES = st.dictionaries(
+    st.integers(0, 120), st.floats(0, 10, allow_nan=False), min_size=1, max_size=60
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(DAILY_VALUES)
+def test_rolling_mean_matches_a_plain_loop(values: dict[int, float]) -> None:
+    start = date(2026, 12, 1)
+    rolling = t.rolling_mean(daily_from({start + timedelta(days=k): v for k, v in values.items()}))
+    first, last = min(values), max(values)
+    assert rolling.days.tolist() == [start.toordinal() + k for k in range(first, last + 1)]
+    for k, got in zip(range(first, last + 1), rolling.values, strict=True):
+        window = [values[j] for j in range(k - 6, k + 1) if j in values]
+        if len(window) >= 4:
+            assert got == pytest.approx(sum(window) / len(window))
+        else:
+            assert np.isnan(got)
+
+
+@settings(max_examples=150, deadline=None)
+@given(DAILY_VALUES)
+def test_weekly_means_match_a_plain_loop(values: dict[int, float]) -> None:
+    start = date(2026, 12, 1)
+    by_day = {start + timedelta(days=k): v for k, v in values.items()}
+    weekly = t.weekly_means(daily_from(by_day))
+    groups: dict[date, list[float]] = {}
+    for day, v in sorted(by_day.items()):
+        groups.setdefault(day - timedelta(days=day.weekday()), []).append(v)
+    assert [date.fromordinal(int(m)) for m in weekly.mondays] == list(groups)
+    assert weekly.means == pytest.approx([sum(g) / len(g) for g in groups.values()])
+    assert weekly.days_with_data.tolist() == [len(g) for g in groups.values()]
