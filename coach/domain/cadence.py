@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from coach.domain.preferences import Range
-from coach.domain.units import OutOfRangeError, Quantity, check_range
+from coach.domain.units import METRIC_RANGES, OutOfRangeError, Quantity, check_range, round_to
 
 # PRODUCT.md: step length while walking is about 0.414 x body height.
 STEP_LENGTH_PER_HEIGHT = 0.414
@@ -34,6 +34,15 @@ CALIBRATION_DISTANCE_M = Range(2, 1000)
 CALIBRATION_STEPS = Range(4, 2000)
 
 
+# Presets on the cadence screen (issue 4): "easy" sits just below the moderate threshold,
+# "brisk" just above it and at the low end of everyday walking (100-120, PRODUCT.md).
+EASY_SPM = 95
+BRISK_SPM = 105
+# The -/+ buttons and keys change the cadence by these steps.
+SMALL_CHANGE_SPM = 1
+LARGE_CHANGE_SPM = 5
+
+
 class IntensityBand(StrEnum):
     """How hard walking at a cadence is, by the Tudor-Locke cadence thresholds."""
 
@@ -49,6 +58,21 @@ def intensity_band(cadence_spm: float) -> IntensityBand:
     if cadence_spm >= MODERATE_FROM_SPM:
         return IntensityBand.MODERATE
     return IntensityBand.LIGHT
+
+
+def adjust_cadence(cadence_spm: float, change_spm: int) -> int:
+    """A whole cadence changed by change_spm and kept within 40-220 (the -/+ buttons)."""
+    bounds = METRIC_RANGES[Quantity.CADENCE]
+    changed = round_to(cadence_spm, 1.0) + change_spm
+    return int(min(max(changed, bounds.low), bounds.high))
+
+
+def cadence_presets(plan_target_spm: int | None = None) -> dict[str, int]:
+    """The preset cadences by name: easy, brisk and, when a plan runs, this week's target."""
+    presets = {"easy": EASY_SPM, "brisk": BRISK_SPM}
+    if plan_target_spm is not None:
+        presets["target"] = plan_target_spm
+    return presets
 
 
 def speed_from(cadence_spm: float, step_length_cm: float) -> float:

@@ -6,7 +6,9 @@ from hypothesis import strategies as st
 
 from coach.domain.cadence import (
     IntensityBand,
+    adjust_cadence,
     cadence_from,
+    cadence_presets,
     intensity_band,
     shorter_step_length,
     shorter_stride_cadence,
@@ -132,3 +134,16 @@ def test_shorter_stride_keeps_the_speed(cadence: float, percent: float) -> None:
 def test_step_from_height_is_a_human_step(height: float) -> None:
     step = step_length_from_height(height)
     assert 20 <= step <= 120
+
+
+@pytest.mark.parametrize(
+    ("start", "change", "result"),
+    [(105, 1, 106), (105, -5, 100), (104.6, 1, 106), (42, -5, 40), (218, 5, 220), (220, 1, 220)],
+)
+def test_adjust_cadence_stays_whole_and_in_range(start: float, change: int, result: int) -> None:
+    assert adjust_cadence(start, change) == result
+
+
+def test_presets() -> None:
+    assert cadence_presets() == {"easy": 95, "brisk": 105}
+    assert cadence_presets(108) == {"easy": 95, "brisk": 105, "target": 108}
