@@ -89,10 +89,11 @@ class RoutinePlayer:
         self._finished = self._position >= self.timeline.total_s
         return drop_stale(timed, self._position)
 
-    def pause(self) -> None:
-        """Stop the countdown where it is."""
-        self.tick()
+    def pause(self) -> list[RoutineEvent]:
+        """Stop the countdown where it is; returns what was due up to now."""
+        events = self.tick()
         self._paused = True
+        return events
 
     def resume(self) -> None:
         """Carry on from where it was paused; paused time is not played."""

@@ -297,8 +297,10 @@ class WalkSession:
         return events + self._next_phase() + self._marks()
 
     def add_minute(self) -> bool:
-        """Add a minute to the current walking phase; False during stretches or when over."""
-        self.tick()
+        """Add a minute to the current walking phase; False during stretches or when over.
+
+        It does not tick, so no event is swallowed; the next tick() plays on from here.
+        """
         phase = self.current_phase
         if phase is None or phase.timeline is not None or not self._is_running_or_paused():
             return False

@@ -238,3 +238,10 @@ def test_next_exercise() -> None:
     assert player.next_exercise is None
     player.skip()
     assert player.next_exercise is None and player.finished
+
+
+def test_pause_returns_what_was_due() -> None:
+    player, clock = play(HOLD_SIDES)
+    player.start()
+    clock.advance(5)
+    assert [type(e) for e in player.pause()] == [Countdown, Countdown, Countdown, StepStarted]

@@ -387,3 +387,14 @@ def test_no_cadence_while_getting_ready_for_a_routine_walk() -> None:
     assert s.target_cadence_spm is None
     run(s, clock, 5)
     assert s.target_cadence_spm == 90
+
+
+def test_add_minute_between_ticks_loses_no_event() -> None:
+    s, clock = make()
+    s.start()
+    run(s, clock, 100)
+    clock.advance(30)  # the warm-up would have ended 10 s ago
+    assert s.add_minute()
+    assert s.tick() == []
+    assert s.current_phase.kind is PhaseKind.WARM_UP  # type: ignore[union-attr]
+    assert s.phase_remaining_s == 50
