@@ -541,7 +541,10 @@ def preview_import(
 
     `existing_keys` are `entry_key`s of the diary's entries; `now` (aware) rejects future
     rows; `day_first` settles dates like 05/04/2026 when the file cannot (None: infer).
+    A naive `now` is a programming error (ValueError), not a problem of the file.
     """
+    if now is not None and now.utcoffset() is None:
+        raise ValueError("now must include its time zone")
     text = decode_text(data)
     delimiter = sniff_delimiter(text)
     records = list(_records(text, delimiter, MAX_ROWS + 1))

@@ -367,3 +367,8 @@ def test_file_too_big() -> None:
 def test_header_only_gives_an_empty_preview() -> None:
     result = preview("date,pain\n")
     assert result.to_add == () and result.rejected == () and result.duplicates == ()
+
+
+def test_naive_now_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="time zone"):
+        preview("date,pain\n2026-01-01,3\n", now=datetime(2026, 1, 2))
