@@ -243,5 +243,9 @@ def test_next_exercise() -> None:
 def test_pause_returns_what_was_due() -> None:
     player, clock = play(HOLD_SIDES)
     player.start()
-    clock.advance(5)
-    assert [type(e) for e in player.pause()] == [Countdown, Countdown, Countdown, StepStarted]
+    for _ in range(4):
+        clock.advance(1)
+        player.tick()
+    clock.advance(1)
+    assert [type(e) for e in player.pause()] == [StepStarted]
+    assert player.paused
