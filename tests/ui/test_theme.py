@@ -86,3 +86,11 @@ def test_light_colours_are_readable() -> None:
 
 def test_dark_colours_are_readable() -> None:
     check_readable(DARK)
+
+
+def test_back_to_system_after_an_override(qapp: QApplication, main_window: MainWindow) -> None:
+    preferences = main_window.services.preferences
+    preferences.set("theme", "dark")
+    preferences.set("theme", "system")
+    expected = DARK if system_scheme() == "dark" else LIGHT
+    assert window_colour(qapp) == expected.window
