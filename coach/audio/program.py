@@ -527,23 +527,20 @@ def program_for_phases(
     settings: SoundSettings = SoundSettings(),
     lead_s: float = LEAD_SECONDS,
     chimes: bool = True,
+    elapsed_s: float = 0.0,
 ) -> ClickProgram:
     """A finite program for session phases, with the count-in before the first steps.
 
     Chimes: a phase change where the phase name changes, halfway and one minute before the
-    end (when they do not crowd another chime), and the end.
+    end (when they do not crowd another chime), and the end. elapsed_s says how much of
+    the session ran before these phases (resuming), so halfway means the whole session's.
     """
     if not phases:
         raise ProgramError("A session needs at least one phase.")
     for phase in phases:
         _check_phase(phase)
     offsets = _phase_offsets(phases, fs)
-    first_steps = next((i for i, p in enumerate(phases) if p.start_spm is not None), None)
-    count_in_len = 0
-    if first_steps is not None and settings.count_in:
-        spm = phases[first_steps].start_spm
-        assert spm is not None
-        count_in_len = math.floor(Fraction(settings.count_in * 60 * fs) / Fraction(spm) + _HALF)
+    first_steps, count_in_len = _count_in_length(phases, settings.count_in, fs)
     origin = _lead(lead_s, fs)
     if first_steps is not None:
         origin += max(0, count_in_len - offsets[first_steps])
@@ -552,8 +549,8 @@ def program_for_phases(
         _segment_for(p, b, nxt) for p, b, nxt in zip(phases, bounds, bounds[1:], strict=False)
     ]
     segments.append(TempoSegment(bounds[-1], None))
-    if count_in_len:
-        assert first_steps is not None
+    if first_steps is not None and count_in_len:
+        # The count-in replaces the silence just before the first steps.
         count_in_at = bounds[first_steps] - count_in_len
         spm = phases[first_steps].start_spm
         segments = [s for s in segments if not count_in_at <= s.begin < bounds[first_steps]]
@@ -561,13 +558,24 @@ def program_for_phases(
         segments.sort(key=lambda s: s.begin)
     if segments[0].begin > 0 and not segments[0].has_steps:
         segments[0] = replace(segments[0], begin=0)
-    chime_list = _session_chimes(phases, bounds, fs) if chimes else []
+    elapsed = _samples(elapsed_s, fs, "Elapsed time")
+    chime_list = _session_chimes(phases, bounds, fs, elapsed) if chimes else []
     return ClickProgram(
         sample_rate=fs,
         segments=tuple(segments),
         chimes=tuple(chime_list),
         **_settings_fields(settings),
     )
+
+
+def _count_in_length(phases: Sequence[PhaseLike], beats: int, fs: int) -> tuple[int | None, int]:
+    """Which phase steps first (None if none does) and the count-in's length in samples."""
+    first = next((i for i, p in enumerate(phases) if p.start_spm is not None), None)
+    if first is None or not beats:
+        return first, 0
+    spm = phases[first].start_spm
+    assert spm is not None
+    return first, math.floor(Fraction(beats * 60 * fs) / Fraction(spm) + _HALF)
 
 
 def _phase_offsets(phases: Sequence[PhaseLike], fs: int) -> list[int]:
@@ -588,8 +596,10 @@ def _segment_for(phase: PhaseLike, begin: int, end: int) -> TempoSegment:
     return TempoSegment(begin, phase.start_spm, end_spm, ramp)
 
 
-def _session_chimes(phases: Sequence[PhaseLike], bounds: list[int], fs: int) -> list[Chime]:
-    start, end = bounds[0], bounds[-1]
+def _session_chimes(
+    phases: Sequence[PhaseLike], bounds: list[int], fs: int, elapsed: int
+) -> list[Chime]:
+    start, end = bounds[0] - elapsed, bounds[-1]
     # A ramp followed by its hold is one phase to the walker: chime only when the name changes.
     chimes = [
         Chime(bounds[i], ChimeKind.PHASE_CHANGE)
@@ -603,7 +613,8 @@ def _session_chimes(phases: Sequence[PhaseLike], bounds: list[int], fs: int) -> 
         optional.append(Chime(end - 60 * fs, ChimeKind.LAST_MINUTE))
     for chime in optional:
         # A chime on top of another sounds like a mistake; the phase change says enough.
-        if all(abs(chime.sample - other.sample) >= gap for other in chimes):
+        # One that fell before a resumed session's restart has already sounded.
+        if chime.sample >= bounds[0] and all(abs(chime.sample - o.sample) >= gap for o in chimes):
             chimes.append(chime)
     return sorted(chimes, key=lambda c: c.sample)
 
@@ -624,9 +635,13 @@ def _check_phase(phase: PhaseLike) -> None:
 
 
 def _lead(lead_s: float, fs: int) -> int:
-    if not 0 <= lead_s <= 10:
-        raise ProgramError(f"The lead before the first sound must be 0 to 10 s, not {lead_s}.")
-    return round(lead_s * fs)
+    return _samples(lead_s, fs, "The lead before the first sound", 10)
+
+
+def _samples(seconds: float, fs: int, what: str, most: float = 24 * 3600) -> int:
+    if not (math.isfinite(seconds) and 0 <= seconds <= most):
+        raise ProgramError(f"{what} must be 0 to {most:g} s, not {seconds}.")
+    return round(seconds * fs)
 
 
 def _settings_fields(settings: SoundSettings) -> dict[str, Any]:

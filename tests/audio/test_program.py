@@ -295,3 +295,17 @@ def test_session_plans_phase_tempo_is_accepted() -> None:
     program = program_for_phases(phases, fs=FS, lead_s=0)
     assert program.spm_at(10 * FS) is None
     assert program.spm_at(120 * FS) == pytest.approx(105)
+
+
+def test_a_resumed_session_keeps_its_halfway_and_last_minute_chimes() -> None:
+    rest = [PhaseTempo(400, 110, 110, "main"), PhaseTempo(200, 100, 100, "cool-down")]
+    program = program_for_phases(rest, fs=FS, lead_s=0, elapsed_s=600)
+    # The session is 1200 s long and 600 s ran already: halfway is now, at the restart.
+    assert [(c.sample, c.kind) for c in program.chimes] == [
+        (0, ChimeKind.HALFWAY),
+        (400 * FS, ChimeKind.PHASE_CHANGE),
+        (540 * FS, ChimeKind.LAST_MINUTE),
+        (600 * FS, ChimeKind.END),
+    ]
+    later = program_for_phases(rest, fs=FS, lead_s=0, elapsed_s=700)
+    assert ChimeKind.HALFWAY not in [c.kind for c in later.chimes]
