@@ -21,7 +21,8 @@ from coach.domain.preferences import RANGES, Preferences
 from coach.domain.red_flags import RED_FLAGS, RedFlagAdvice, red_flag_advice
 from coach.domain.units import cm_to_in
 from coach.ui.onboarding import texts
-from coach.ui.screens.settings_fields import HeightInput, RangeSpinBox, message_style
+from coach.ui.screens.height_input import HeightInput
+from coach.ui.screens.settings_fields import RangeSpinBox, message_style
 
 
 def _label(text: str, role: str = "") -> QLabel:
@@ -158,26 +159,9 @@ class HeightStep(Step):
         self.metric_button = QRadioButton(texts.UNITS_METRIC)
         self.imperial_button = QRadioButton(texts.UNITS_IMPERIAL)
         self._group = QButtonGroup(self)
-        units = QHBoxLayout()
-        units.setSpacing(28)
-        for button in (self.metric_button, self.imperial_button):
-            button.setAccessibleName(button.text().replace("&", ""))
-            self._group.addButton(button)
-            units.addWidget(button)
-        units.addStretch(1)
         self.height_input = HeightInput()
-        height_label = _label(texts.HEIGHT_LABEL, "subheading")
-        height_label.setBuddy(self.height_input)
-        form = QGridLayout()
-        form.setHorizontalSpacing(20)
-        form.setVerticalSpacing(16)
-        form.addWidget(_label(texts.UNITS_LABEL, "subheading"), 0, 0)
-        form.addLayout(units, 0, 1)
-        form.addWidget(height_label, 1, 0)
-        form.addWidget(self.height_input, 1, 1)
-        form.setColumnStretch(1, 1)
         self.body.addSpacing(6)
-        self.body.addLayout(form)
+        self.body.addLayout(self._form())
         self.estimate = _label("")
         self.message = _label("")
         self.message.hide()
@@ -193,6 +177,26 @@ class HeightStep(Step):
         self.height_input.typing_in_range.connect(self._hide_message)
         self._refused = False
         self._update_estimate()
+
+    def _form(self) -> QGridLayout:
+        units = QHBoxLayout()
+        units.setSpacing(28)
+        for button in (self.metric_button, self.imperial_button):
+            button.setAccessibleName(button.text().replace("&", ""))
+            self._group.addButton(button)
+            units.addWidget(button)
+        units.addStretch(1)
+        height_label = _label(texts.HEIGHT_LABEL, "subheading")
+        height_label.setBuddy(self.height_input)
+        form = QGridLayout()
+        form.setHorizontalSpacing(20)
+        form.setVerticalSpacing(16)
+        form.addWidget(_label(texts.UNITS_LABEL, "subheading"), 0, 0)
+        form.addLayout(units, 0, 1)
+        form.addWidget(height_label, 1, 0)
+        form.addWidget(self.height_input, 1, 1)
+        form.setColumnStretch(1, 1)
+        return form
 
     def units(self) -> str:
         """'metric' or 'imperial', as chosen."""
@@ -261,17 +265,8 @@ class WalkingStep(Step):
         row.addStretch(1)
         self.body.addLayout(row)
         self.body.addWidget(_label(texts.WALKING_QUICK, "subheading"))
-        choices = QGridLayout()  # three a row, so they never run off a narrow window
-        choices.setSpacing(10)
         self.quick_buttons: list[QPushButton] = []
-        for index, (text, minutes) in enumerate(texts.WALKING_CHOICES):
-            button = QPushButton(text)
-            button.setAccessibleName(f"{text} ({minutes} minutes a week)")
-            button.clicked.connect(lambda _c=False, m=minutes: self._choose(m))
-            self.quick_buttons.append(button)
-            choices.addWidget(button, index // 3, index % 3)
-        choices.setColumnStretch(3, 1)
-        self.body.addLayout(choices)
+        self.body.addLayout(self._quick_choices())
         self.message = _label("")
         self.message.hide()
         self.body.addWidget(self.message)
@@ -279,6 +274,18 @@ class WalkingStep(Step):
         self._refused = False
         self.minutes.out_of_range_typed.connect(self._show_refusal)
         self.minutes.typed_in_range.connect(self._hide_message)
+
+    def _quick_choices(self) -> QGridLayout:
+        choices = QGridLayout()  # three a row, so they never run off a narrow window
+        choices.setSpacing(10)
+        for index, (text, minutes) in enumerate(texts.WALKING_CHOICES):
+            button = QPushButton(text)
+            button.setAccessibleName(f"{text} ({minutes} minutes a week)")
+            button.clicked.connect(lambda _c=False, m=minutes: self._choose(m))
+            self.quick_buttons.append(button)
+            choices.addWidget(button, index // 3, index % 3)
+        choices.setColumnStretch(3, 1)
+        return choices
 
     def first_focus(self) -> QWidget | None:
         """Start in the minutes box."""

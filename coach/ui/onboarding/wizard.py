@@ -86,17 +86,7 @@ class OnboardingWizard(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(page)
-        self.back_button = QPushButton(texts.BACK)
-        self.next_button = QPushButton(texts.NEXT)
-        self.next_button.setObjectName("primary")
-        self.next_button.setDefault(True)
-        self.back_button.clicked.connect(self.go_back)
-        self.next_button.clicked.connect(self.go_next)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 12, 12, 0)
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.next_button)
+        buttons = self._buttons()
         # One centred column, buttons included, so the next step sits right under the text
         # even on a wide screen.
         centre = QWidget()
@@ -109,6 +99,20 @@ class OnboardingWizard(QWidget):
         layout.setContentsMargins(36, 28, 24, 24)
         layout.addWidget(centre)
         self._restyle()
+
+    def _buttons(self) -> QHBoxLayout:
+        self.back_button = QPushButton(texts.BACK)
+        self.next_button = QPushButton(texts.NEXT)
+        self.next_button.setObjectName("primary")
+        self.next_button.setDefault(True)
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 12, 12, 0)
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        return buttons
 
     def _restyle(self) -> None:
         scheme = current_scheme()
@@ -242,7 +246,9 @@ def run_onboarding(services: AppServices, parent: QWidget | None = None) -> bool
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(wizard)
     dialog.resize(900, 680)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    finished = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return finished
 
 
 def onboarding_screenshot_states() -> list[tuple[str, Callable[[AppServices], QWidget]]]:
