@@ -118,6 +118,12 @@ def step_length_on_treadmill(speed_kmh: float, cadence_spm: float) -> float:
     return check_range(Quantity.STEP_LENGTH, step_length_from(speed_kmh, cadence_spm))
 
 
+def check_stride_change(percent: float) -> float:
+    """Return percent if it is a sensible stride change (1-20 %), else raise OutOfRangeError."""
+    _check("stride_change", percent, STRIDE_SHORTENING_PERCENT, "%", "The change in step length")
+    return float(percent)
+
+
 def shorter_stride_cadence(cadence_spm: float, percent: float) -> float:
     """The cadence that keeps the same speed with steps percent % shorter.
 
@@ -126,13 +132,13 @@ def shorter_stride_cadence(cadence_spm: float, percent: float) -> float:
     Raises OutOfRangeError when percent is outside 1-20 or the cadence leaves 40-220.
     """
     check_range(Quantity.CADENCE, cadence_spm)
-    _check("stride_change", percent, STRIDE_SHORTENING_PERCENT, "%", "The change in step length")
+    check_stride_change(percent)
     return check_range(Quantity.CADENCE, cadence_spm / (1 - percent / 100))
 
 
 def shorter_step_length(step_length_cm: float, percent: float) -> float:
     """A step length made percent % shorter (percent within 1-20)."""
-    _check("stride_change", percent, STRIDE_SHORTENING_PERCENT, "%", "The change in step length")
+    check_stride_change(percent)
     return check_range(Quantity.STEP_LENGTH, step_length_cm * (1 - percent / 100))
 
 

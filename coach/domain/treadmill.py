@@ -13,9 +13,8 @@ from enum import StrEnum
 from coach.domain.cadence import (
     IntensityBand,
     cadence_from,
+    check_stride_change,
     intensity_band,
-    shorter_step_length,
-    shorter_stride_cadence,
     speed_from,
     step_length_from,
     step_length_from_height,
@@ -117,16 +116,7 @@ class TreadmillCalculator:
         range in the given units, if the value or the value that would follow is outside
         its human range; the calculator itself never changes.
         """
-        follower = DEFAULT_FOLLOWS[field] if follows is None else follows
-        if follower is field:
-            raise ValueError(f"{field.value} cannot follow itself.")
-        metric_value = to_metric(field.quantity, value, units)
-        values = {field: metric_value, follower: 0.0}
-        kept = next(f for f in Field if f not in values)
-        values[kept] = self.metric(kept)
-        values[follower] = _solve(follower, values)
-        _check_follower(follower, values[follower], units)
-        return TreadmillCalculator(values[Field.CADENCE], values[Field.STEP_LENGTH])
+        return self._with_metric(field, to_metric(field.quantity, value, units), units, follows)
 
     def with_speed(
         self, value: float, units: Units = "metric", follows: Field = Field.CADENCE
@@ -134,9 +124,14 @@ class TreadmillCalculator:
         """A copy at a new speed; by default the step length stays and cadence follows."""
         return self.with_value(Field.SPEED, value, units, follows)
 
-    def with_cadence(self, value: float, follows: Field = Field.SPEED) -> TreadmillCalculator:
-        """A copy at a new cadence; by default the step length stays and speed follows."""
-        return self.with_value(Field.CADENCE, value, "metric", follows)
+    def with_cadence(
+        self, value: float, units: Units = "metric", follows: Field = Field.SPEED
+    ) -> TreadmillCalculator:
+        """A copy at a new cadence; by default the step length stays and speed follows.
+
+        `units` only sets the units of a refusal message about the follower.
+        """
+        return self.with_value(Field.CADENCE, value, units, follows)
 
     def with_step_length(
         self, value: float, units: Units = "metric", follows: Field = Field.SPEED
@@ -146,15 +141,29 @@ class TreadmillCalculator:
 
     def with_height(self, height: float, units: Units = "metric") -> TreadmillCalculator:
         """A copy with the step length that goes with a height; cadence stays, speed follows."""
-        height_cm = to_metric(Quantity.HEIGHT, height, units)
-        return self.with_step_length(step_length_from_height(height_cm))
+        step_cm = step_length_from_height(to_metric(Quantity.HEIGHT, height, units))
+        return self._with_metric(Field.STEP_LENGTH, step_cm, units, Field.SPEED)
 
-    def with_shorter_stride(self, percent: float) -> TreadmillCalculator:
+    def with_shorter_stride(self, percent: float, units: Units = "metric") -> TreadmillCalculator:
         """A copy with steps percent % shorter (1-20) at the same speed: cadence rises."""
-        return TreadmillCalculator(
-            shorter_stride_cadence(self.cadence_spm, percent),
-            shorter_step_length(self.step_length_cm, percent),
-        )
+        factor = 1 - check_stride_change(percent) / 100
+        cadence, step_cm = self.cadence_spm / factor, self.step_length_cm * factor
+        _check_follower(Field.CADENCE, cadence, units)
+        _check_follower(Field.STEP_LENGTH, step_cm, units)
+        return TreadmillCalculator(cadence, step_cm)
+
+    def _with_metric(
+        self, field: Field, metric_value: float, units: Units, follows: Field | None
+    ) -> TreadmillCalculator:
+        follower = DEFAULT_FOLLOWS[field] if follows is None else follows
+        if follower is field:
+            raise ValueError(f"{field.value} cannot follow itself.")
+        values = {field: metric_value, follower: 0.0}
+        kept = next(f for f in Field if f not in values)
+        values[kept] = self.metric(kept)
+        values[follower] = _solve(follower, values)
+        _check_follower(follower, values[follower], units)
+        return TreadmillCalculator(values[Field.CADENCE], values[Field.STEP_LENGTH])
 
 
 def _solve(follower: Field, values: dict[Field, float]) -> float:

@@ -65,6 +65,22 @@ def test_docs_example_shorter_stride_keeps_the_speed() -> None:
     assert calc.speed_kmh == pytest.approx(speed_from(100, 70))
 
 
+def test_shorter_stride_refusals_name_the_field_in_the_users_units() -> None:
+    with pytest.raises(OutOfRangeError, match=r"^The cadence this gives .* 235.3 is outside"):
+        TreadmillCalculator(200, 70).with_shorter_stride(15)
+    with pytest.raises(OutOfRangeError, match=r"^The step length this gives .* 8 and 47 in"):
+        TreadmillCalculator(100, 22).with_shorter_stride(20, "imperial")
+    with pytest.raises(OutOfRangeError, match=r"between 1 and 20 %"):
+        TreadmillCalculator(100, 70).with_shorter_stride(25)
+
+
+def test_follower_refusal_uses_the_users_units() -> None:
+    with pytest.raises(OutOfRangeError, match=r"^The speed this gives .* 0.4 and 7.4 mph"):
+        TreadmillCalculator(200, 100).with_cadence(215, "imperial")
+    with pytest.raises(OutOfRangeError, match=r"^The speed this gives .* 0.4 and 7.4 mph"):
+        TreadmillCalculator(215, 90).with_height(90, "imperial")
+
+
 def test_typed_value_out_of_range_names_its_range() -> None:
     with pytest.raises(OutOfRangeError, match=r"Speed needs to be between 0.4 and 7.4 mph"):
         TreadmillCalculator(105, 70).with_speed(8, "imperial")
