@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -23,6 +24,15 @@ CRASH_TEXT = (
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
+def log_thread_exception(args: threading.ExceptHookArgs) -> None:
+    """Log an error from a worker thread; no dialog, widgets belong to the GUI thread."""
+    logger.critical(
+        "Unexpected error in thread %s",
+        args.thread.name if args.thread is not None else "?",
+        exc_info=(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback),
+    )
+
+
 class CrashHandler:
     """Installed as sys.excepthook: logs each error and shows a single dialog at a time.
 
@@ -37,16 +47,20 @@ class CrashHandler:
         self.dialogs_shown = 0
         self.dialog: QMessageBox | None = None
         self._previous: ExceptHook | None = None
+        self._previous_thread_hook = threading.excepthook
 
     def install(self) -> None:
-        """Make this the process's exception hook."""
+        """Make this the process's exception hook (threads' errors are logged only)."""
         self._previous = sys.excepthook
+        self._previous_thread_hook = threading.excepthook
         sys.excepthook = self
+        threading.excepthook = log_thread_exception
 
     def uninstall(self) -> None:
-        """Put back the hook that was there before install()."""
+        """Put back the hooks that were there before install()."""
         if self._previous is not None:
             sys.excepthook = self._previous
+            threading.excepthook = self._previous_thread_hook
             self._previous = None
 
     def __call__(

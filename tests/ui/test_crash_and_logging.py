@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import stat
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,3 +83,17 @@ def test_hook_logs_and_shows_one_dialog_with_the_log_path(qtbot: QtBot, log_path
     assert handler.dialogs_shown == 1  # still one: errors after the first are logged only
     assert visible_crash_dialogs() == []
     assert "after the dialog was closed" in log_path.read_text()
+
+
+def test_errors_in_threads_are_logged_without_a_dialog(log_path: Path) -> None:
+    handler = CrashHandler(log_path)
+    handler.install()
+    try:
+        worker = threading.Thread(target=lambda: 1 / 0, name="worker-for-test")
+        worker.start()
+        worker.join()
+    finally:
+        handler.uninstall()
+    assert "Unexpected error in thread worker-for-test" in log_path.read_text()
+    assert "ZeroDivisionError" in log_path.read_text()
+    assert handler.dialogs_shown == 0
