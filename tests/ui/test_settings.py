@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -14,6 +14,7 @@ from coach.audio.status import NO_PORTAUDIO, AudioStatus
 from coach.domain.preferences import PREFERENCE_NAMES, Preferences
 from coach.storage.database import open_store
 from coach.storage.preferences_repo import PreferencesRepository
+from coach.ui.onboarding import OnboardingWizard
 from coach.ui.screens.settings import SettingsScreen, settings_screenshot_states
 from coach.ui.screens.settings_fields import RangeSpinBox
 from coach.ui.services import AppServices
@@ -260,3 +261,20 @@ def settle(qapp: QApplication) -> None:
 
 def window_colour(widget: QWidget) -> str:
     return widget.palette().color(QPalette.ColorRole.Window).name()
+
+
+def test_introduction_from_settings_runs_the_real_dialog_and_updates_the_screen(
+    qtbot: QtBot, screen: SettingsScreen
+) -> None:
+    def answer_and_finish() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        wizard = dialog.findChild(OnboardingWizard)
+        assert wizard is not None
+        wizard.walking_step.minutes.setValue(240)
+        wizard.finish()
+
+    QTimer.singleShot(0, answer_and_finish)
+    screen.introduction_button.click()
+    assert stored_preferences().onboarding_done
+    assert screen.rows["usual_walk_minutes_per_week"].editor.value() == 240  # type: ignore[attr-defined]
