@@ -227,13 +227,15 @@ class ClickProgram:
     @property
     def duration_samples(self) -> int | None:
         """Samples until the stream is silent for good, or None if it never ends."""
-        if self.stop_sample is not None:
-            return self.stop_sample + self.fade_samples
+        natural = None
         last = self.segments[-1]
-        if last.has_steps:
-            return None
-        end = max(last.begin, self.chimes[-1].sample if self.chimes else 0)
-        return end + round(MAX_SOUND_SECONDS * self.sample_rate)
+        if not last.has_steps:
+            end = max(last.begin, self.chimes[-1].sample if self.chimes else 0)
+            natural = end + round(MAX_SOUND_SECONDS * self.sample_rate)
+        if self.stop_sample is None:
+            return natural
+        stopped = self.stop_sample + self.fade_samples
+        return stopped if natural is None else min(natural, stopped)
 
     # -- queries ------------------------------------------------------------------------
 

@@ -309,3 +309,11 @@ def test_a_resumed_session_keeps_its_halfway_and_last_minute_chimes() -> None:
     ]
     later = program_for_phases(rest, fs=FS, lead_s=0, elapsed_s=700)
     assert ChimeKind.HALFWAY not in [c.kind for c in later.chimes]
+
+
+def test_a_stop_after_the_natural_end_does_not_lengthen_the_program() -> None:
+    program = program_for_phases([PhaseTempo(60, 100, 100, "walk")], fs=FS, lead_s=0)
+    natural = program.duration_samples
+    assert natural == 60 * FS + round(1.5 * FS)
+    assert program.with_stop(natural + 5 * FS).duration_samples == natural
+    assert program.with_stop(30 * FS).duration_samples == 30 * FS + program.fade_samples

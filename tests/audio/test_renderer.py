@@ -142,7 +142,7 @@ def test_without_pan_both_channels_carry_every_step() -> None:
 
 def test_chimes_start_on_their_exact_samples() -> None:
     program = program_for_phases(
-        [PhaseTempo(30, None, None, "stretch"), PhaseTempo(150, None, None, "stretch")], fs=FS
+        [PhaseTempo(30, None, None, "hamstring"), PhaseTempo(150, None, None, "hip flexor")], fs=FS
     )
     length = program.duration_samples
     assert length is not None
