@@ -29,6 +29,7 @@ GEOMETRY_KEY = "main_window/geometry"
 LAST_SCREEN_KEY = "main_window/last_screen"
 DEFAULT_SIZE = (1180, 720)  # fits a 1366x768 screen with its panel and title bar
 SIDEBAR_WIDTH = 210
+MINIMUM_SIZE = (760, 520)  # below this the cards and the settings rows start to clip
 
 SOUND_STATUS_NAME = "Sound status"
 REOPEN_SOUND = "Reopen sound"
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self._current_key = ""
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
+        self.setMinimumSize(*MINIMUM_SIZE)
         self.sidebar = Sidebar(list(self._specs.values()))
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Current screen")

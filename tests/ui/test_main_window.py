@@ -96,13 +96,13 @@ def test_view_state_is_remembered_in_qsettings(
     first = MainWindow(services, settings)
     qtbot.addWidget(first)
     first.show()
-    first.resize(700, 500)
+    first.resize(780, 540)
     first.show_screen("settings")
     first.close()
     second = MainWindow(services, settings)
     qtbot.addWidget(second)
     assert second.current_key == "settings"
-    assert (second.size().width(), second.size().height()) == (700, 500)
+    assert (second.size().width(), second.size().height()) == (780, 540)
 
 
 def test_unknown_last_screen_falls_back_to_the_first(
