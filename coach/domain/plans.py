@@ -205,3 +205,19 @@ def walk_tempo(phase: PlannedPhase, from_s: float) -> list[PhaseTempo]:
         end = phase.end_spm
         out.append(PhaseTempo(phase.duration_s - held_from, end, end, phase.name))
     return out
+
+
+def tempo_from(phase: PlannedPhase, from_s: float) -> list[PhaseTempo]:
+    """Metronome stretches for the rest of any phase, from `from_s` seconds into it
+    (into its routine for a stretch phase)."""
+    if phase.timeline is None:
+        return walk_tempo(phase, from_s)
+    out: list[PhaseTempo] = []
+    for step in phase.timeline.steps:
+        if step.end_s <= from_s:
+            continue
+        cadence = step.exercise.cadence_spm if step.kind is StepKind.WALK else None
+        spm = None if cadence is None else float(cadence)
+        left = step.end_s - max(step.start_s, from_s)
+        out.append(PhaseTempo(left, spm, spm, f"{phase.name}: {step.exercise.name}"))
+    return out

@@ -7,7 +7,7 @@ summary() can be asked at any moment, so an app closed mid-walk still saves what
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
 from coach.domain.clock import Clock
@@ -17,13 +17,25 @@ from coach.domain.plans import (
     PhaseTempo,
     PlannedPhase,
     SessionPlan,
+    tempo_from,
     tempo_of,
-    walk_tempo,
 )
-from coach.domain.routine_player import drop_stale
-from coach.domain.routines import Routine, RoutineEvent, StepKind, TimelineStep
+from coach.domain.routine_player import BACK_RESTARTS_WITHIN_S, drop_stale
+from coach.domain.routines import (
+    Routine,
+    StepKind,
+    StepStarted,
+    SwitchSides,
+    TimelineStep,
+)
 from coach.domain.session_summary import (
+    Halfway,
     HoldReason,
+    LastMinute,
+    PhaseStarted,
+    RoutineCue,
+    SessionEnded,
+    SessionEvent,
     SessionResult,
     SessionState,
     SessionSummary,
@@ -51,42 +63,6 @@ LAST_MINUTE_S = 60.0
 ADD_TIME_S = 60.0
 
 
-@dataclass(frozen=True)
-class PhaseStarted:
-    """A new phase began (chime); `index` counts from 0."""
-
-    index: int
-    phase: PlannedPhase
-
-
-@dataclass(frozen=True)
-class Halfway:
-    """Half the session's time has passed."""
-
-
-@dataclass(frozen=True)
-class LastMinute:
-    """One minute of the session is left."""
-
-
-@dataclass(frozen=True)
-class RoutineCue:
-    """A cue from the stretch routine playing as the current phase."""
-
-    event: RoutineEvent
-
-
-@dataclass(frozen=True)
-class SessionEnded:
-    """The session ended, by finishing or by an early stop."""
-
-    summary: SessionSummary
-
-
-SessionEvent = PhaseStarted | Halfway | LastMinute | RoutineCue | SessionEnded
-"""Everything a session announces."""
-
-
 class WalkSession:
     """Plays a plan's phases in order on a clock; see the module docstring."""
 
@@ -105,6 +81,8 @@ class WalkSession:
         self._phases = list(plan.planned_phases(target_spm, routines))
         self._index = 0
         self._in_phase = 0.0
+        # Seconds the routine of a stretch phase is ahead of the phase clock (skip/back).
+        self._routine_shift = 0.0
         self._walked = 0.0
         self._elapsed = 0.0
         self._last: float | None = None
@@ -185,7 +163,7 @@ class WalkSession:
         if phase is None or not self._is_running_or_paused():
             return None
         if phase.timeline is not None:
-            step = phase.timeline.step_at(self._in_phase)
+            step = phase.timeline.step_at(self.routine_position_s)
             if step is None or step.kind is not StepKind.WALK or not step.exercise.cadence_spm:
                 return None
             return float(step.exercise.cadence_spm)
@@ -197,25 +175,20 @@ class WalkSession:
         phase = self.current_phase
         if phase is None or phase.timeline is None:
             return None
-        return phase.timeline.step_at(self._in_phase)
+        return phase.timeline.step_at(self.routine_position_s)
+
+    @property
+    def routine_position_s(self) -> float:
+        """Seconds into the stretch routine when the phase is one (after skips and backs)."""
+        return self._in_phase + self._routine_shift
 
     def tempo_from_now(self) -> list[PhaseTempo]:
         """The metronome for the rest of the session, e.g. after a skip or an added minute."""
         phase = self.current_phase
         if phase is None:
             return []
-        rest = tempo_of(self._phases[self._index + 1 :])
-        if phase.timeline is None:
-            return walk_tempo(phase, self._in_phase) + rest
-        now: list[PhaseTempo] = []
-        for step in phase.timeline.steps:
-            if step.end_s <= self._in_phase:
-                continue
-            cadence = step.exercise.cadence_spm if step.kind is StepKind.WALK else None
-            spm = None if cadence is None else float(cadence)
-            left = step.end_s - max(step.start_s, self._in_phase)
-            now.append(PhaseTempo(left, spm, spm, f"{phase.name}: {step.exercise.name}"))
-        return now + rest
+        here = self.routine_position_s if phase.timeline is not None else self._in_phase
+        return tempo_from(phase, here) + tempo_of(self._phases[self._index + 1 :])
 
     def summary(self) -> SessionSummary:
         """What has been done as of the last tick; safe to call at any moment.
@@ -313,6 +286,29 @@ class WalkSession:
             self._last_minute_said = False
         return True
 
+    def skip_exercise(self) -> list[SessionEvent]:
+        """In a stretch phase, go to the next exercise; the phase gets shorter by the jump."""
+        self.tick()
+        starts = self._routine_starts()
+        if starts is None:
+            return []
+        later = [t for t in starts if t > self.routine_position_s]
+        phase = self._phases[self._index]
+        assert phase.timeline is not None
+        return self._move_routine(later[0] if later else phase.timeline.total_s)
+
+    def back_exercise(self) -> list[SessionEvent]:
+        """In a stretch phase, restart the exercise, or go to the previous one when just begun."""
+        self.tick()
+        starts = self._routine_starts()
+        if starts is None:
+            return []
+        earlier = [t for t in starts if t <= self.routine_position_s] or [0.0]
+        target = earlier[-1]
+        if self.routine_position_s - target < BACK_RESTARTS_WITHIN_S and len(earlier) > 1:
+            target = earlier[-2]
+        return self._move_routine(target)
+
     def stop(self) -> list[SessionEvent]:
         """End early; what was walked up to now is kept."""
         events = self.tick()
@@ -321,6 +317,25 @@ class WalkSession:
         return events + self._end(SessionState.STOPPED)
 
     # -- inside ---------------------------------------------------------------------------
+
+    def _routine_starts(self) -> list[float] | None:
+        phase = self.current_phase
+        if phase is None or phase.timeline is None or not self._is_running_or_paused():
+            return None
+        return phase.timeline.exercise_starts()
+
+    def _move_routine(self, target: float) -> list[SessionEvent]:
+        # The phase clock stays put; the routine jumps, and the phase's length follows it.
+        phase = self._phases[self._index]
+        assert phase.timeline is not None
+        jump = target - self.routine_position_s
+        self._phases[self._index] = replace(phase, duration_s=phase.duration_s - jump)
+        self._routine_shift += jump
+        if target >= phase.timeline.total_s:
+            return self._next_phase() + self._marks()
+        opening = phase.timeline.events_between(target, target, inclusive=True)
+        cues = [RoutineCue(e) for e in opening if isinstance(e, StepStarted | SwitchSides)]
+        return [*cues, *self._marks()]
 
     def _is_running_or_paused(self) -> bool:
         return self._state in (SessionState.RUNNING, SessionState.PAUSED)
@@ -331,7 +346,8 @@ class WalkSession:
             phase = self.current_phase
             left = phase.duration_s - self._in_phase
             step = min(gap, left)
-            events += self._play(phase, self._in_phase, self._in_phase + step)
+            at = self.routine_position_s
+            events += self._play(phase, at, at + step)
             self._elapsed += step
             gap -= step
             if step >= left:
@@ -356,7 +372,7 @@ class WalkSession:
         return self._enter_phase(self._index + 1)
 
     def _enter_phase(self, index: int) -> list[SessionEvent]:
-        self._index, self._in_phase = index, 0.0
+        self._index, self._in_phase, self._routine_shift = index, 0.0, 0.0
         phase = self._phases[index]
         events: list[SessionEvent] = [PhaseStarted(index, phase)]
         if phase.timeline is not None:

@@ -1,4 +1,5 @@
-"""What a walking session did: a summary valid at any moment, and the hold rule after it."""
+"""What a walking session announces (events), what it did (a summary valid at any moment),
+and the hold rule applied after it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from datetime import datetime
 from enum import StrEnum
 
 from coach.domain.pain import check_pain_value
+from coach.domain.plans import PlannedPhase
+from coach.domain.routines import RoutineEvent
 from coach.domain.walks import WalkKind, WalkRecord
 
 PAIN_RISE_HOLDS = 2
@@ -98,3 +101,39 @@ class SessionResult:
     def holds(self) -> bool:
         """True when the next suggested walk should hold rather than progress."""
         return bool(self.hold)
+
+
+@dataclass(frozen=True)
+class PhaseStarted:
+    """A new phase began (chime); `index` counts from 0."""
+
+    index: int
+    phase: PlannedPhase
+
+
+@dataclass(frozen=True)
+class Halfway:
+    """Half the session's time has passed."""
+
+
+@dataclass(frozen=True)
+class LastMinute:
+    """One minute of the session is left."""
+
+
+@dataclass(frozen=True)
+class RoutineCue:
+    """A cue from the stretch routine playing as the current phase."""
+
+    event: RoutineEvent
+
+
+@dataclass(frozen=True)
+class SessionEnded:
+    """The session ended, by finishing or by an early stop."""
+
+    summary: SessionSummary
+
+
+SessionEvent = PhaseStarted | Halfway | LastMinute | RoutineCue | SessionEnded
+"""Everything a session announces."""

@@ -334,7 +334,8 @@ ACTIONS = st.lists(
     st.one_of(
         st.tuples(st.just("tick"), st.floats(0, 200)),
         st.tuples(
-            st.sampled_from(["pause", "resume", "skip", "add", "stop", "toggle"]), st.just(0.0)
+            st.sampled_from(["pause", "resume", "skip", "add", "stop", "toggle", "next", "back"]),
+            st.just(0.0),
         ),
     ),
     max_size=40,
@@ -362,6 +363,10 @@ def test_any_sequence_keeps_the_books_straight(actions: list[tuple[str, float]])
             s.add_minute()
         elif name == "toggle":
             events += s.toggle_pause()
+        elif name == "next":
+            events += s.skip_exercise()
+        elif name == "back":
+            events += s.back_exercise()
         else:
             events += s.stop()
         assert s.walked_s >= walked - 1e-9
@@ -398,3 +403,31 @@ def test_add_minute_between_ticks_loses_no_event() -> None:
     assert s.tick() == []
     assert s.current_phase.kind is PhaseKind.WARM_UP  # type: ignore[union-attr]
     assert s.phase_remaining_s == 50
+
+
+def test_skip_and_back_between_exercises_inside_the_stretches() -> None:
+    plan = SessionPlan("p", "P", "", (STRETCH, MAIN))
+    s, clock = make(plan, routines={"r": ROUTINE})
+    s.start()
+    assert s.total_s == 55 + 240
+    run(s, clock, 10)
+    events = s.skip_exercise()
+    assert [type(e) for e in events] == [RoutineCue]
+    assert s.current_routine_step.exercise.name == "Hold"  # type: ignore[union-attr]
+    assert s.routine_position_s == 30 and s.phase_elapsed_s == 10
+    assert s.total_s == 275 and s.remaining_s == 265 and s.walked_s == 10
+    run(s, clock, 1)
+    s.back_exercise()  # just begun: back to the walk
+    assert s.routine_position_s == 0 and s.total_s == 11 + 55 + 240
+    assert s.target_cadence_spm == 90
+    run(s, clock, 12)
+    s.back_exercise()  # well into it: restart the walk
+    assert s.routine_position_s == 0
+    assert s.walked_s == 22  # the walk done twice counts twice
+    s.skip_exercise()
+    events = s.skip_exercise()  # past the last exercise: the next phase
+    assert events == [PhaseStarted(1, s.phases[1])]
+    assert s.phases[0].duration_s == s.elapsed_s
+    assert s.skip_exercise() == [] and s.back_exercise() == []  # walking phases have none
+    run(s, clock, 240)
+    assert s.state is SessionState.FINISHED
