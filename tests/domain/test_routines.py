@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coach.domain.clock import FakeClock
 from coach.domain.routine_player import RoutinePlayer
@@ -249,3 +252,40 @@ def test_pause_returns_what_was_due() -> None:
     clock.advance(1)
     assert [type(e) for e in player.pause()] == [StepStarted]
     assert player.paused
+
+
+EXERCISES = st.builds(
+    Exercise,
+    name=st.just("E"),
+    purpose=st.just("p"),
+    steps=st.just(("s",)),
+    stop_if=st.just("x"),
+    illustration=st.just("e.svg"),
+    sides=st.sampled_from(Sides),
+    hold_seconds=st.one_of(st.none(), st.integers(5, 300)),
+    reps=st.just(3),
+    seconds_per_rep=st.integers(1, 30),
+    sets=st.integers(1, 10),
+    prep_seconds=st.integers(0, 120),
+    rest_seconds=st.integers(0, 300),
+    switch_seconds=st.integers(0, 60),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(EXERCISES, max_size=6))
+def test_timeline_is_contiguous_and_announces_in_order(exercises: list[Exercise]) -> None:
+    t = RoutineTimeline(routine(*exercises))
+    assert t.total_s == sum(s.duration_s for s in t.steps)
+    for before, after in itertools.pairwise(t.steps):
+        assert before.end_s == after.start_s
+    times = [e.at_s for e in t.events]
+    assert times == sorted(times)
+    switches = sum(isinstance(e.event, SwitchSides) for e in t.events)
+    assert switches == sum(
+        ex.sets for ex in exercises if ex.sides is Sides.LEFT_RIGHT and ex.switch_seconds > 0
+    )
+    work = sum(
+        ex.work_seconds * ex.sets * (2 if ex.sides is Sides.LEFT_RIGHT else 1) for ex in exercises
+    )
+    assert sum(s.duration_s for s in t.steps if s.kind in (StepKind.HOLD, StepKind.REPS)) == work
