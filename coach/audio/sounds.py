@@ -32,15 +32,18 @@ class _Voice:
 
 
 # Left is pitched lower than right in every sound, so the feet can be told apart by ear
-# and by measurement; the inharmonic partials give each sound its own character.
+# and by measurement; the inharmonic partials give each sound its own character. Peaks
+# leave headroom: an accent (x1.5) on top of a chime stays below full scale at volume 1.
 _VOICES: dict[str, _Voice] = {
-    "woodblock": _Voice((720.0, 1987.0), (960.0, 2650.0), (1.0, 0.45), 0.018, 0.08, 0.65),
-    "click": _Voice((2000.0, 3100.0), (2600.0, 4030.0), (1.0, 0.6), 0.004, 0.03, 0.65),
-    "soft_tick": _Voice((1100.0,), (1450.0,), (1.0,), 0.010, 0.06, 0.4),
-    "beep": _Voice((660.0, 1320.0), (880.0, 1760.0), (1.0, 0.15), 0.060, 0.09, 0.5),
+    "woodblock": _Voice((720.0, 1987.0), (960.0, 2650.0), (1.0, 0.45), 0.018, 0.08, 0.45),
+    "click": _Voice((2000.0, 3100.0), (2600.0, 4030.0), (1.0, 0.6), 0.004, 0.03, 0.45),
+    "soft_tick": _Voice((1100.0,), (1450.0,), (1.0,), 0.010, 0.06, 0.28),
+    "beep": _Voice((660.0, 1320.0), (880.0, 1760.0), (1.0, 0.15), 0.060, 0.09, 0.35),
 }
 
 _ACCENT_GAIN = 1.5
+CHIME_PEAK = 0.3
+"""Chimes stay soft; with the loudest accent (0.675) a step on a chime still peaks below 1."""
 _TAPER_S = 0.002
 _ONSET_LEVEL = 0.35
 
@@ -63,7 +66,7 @@ def _step_sound(name: str, foot: Foot, sample_rate: int, accent: bool) -> Wave:
         # An octave above the main partial makes the accent brighter as well as louder.
         freqs = (*freqs, 2 * freqs[0])
         weights = (*weights, 0.35)
-        peak = min(1.0, peak * _ACCENT_GAIN)
+        peak = peak * _ACCENT_GAIN
     tone = _partials(freqs, weights, voice.length_s, sample_rate)
     return _finish(tone * _envelope(tone.size, sample_rate, voice.decay_s), peak)
 
@@ -72,7 +75,7 @@ def _step_sound(name: str, foot: Foot, sample_rate: int, accent: bool) -> Wave:
 def count_in_sound(sample_rate: int) -> Wave:
     """The count-in beat: a high, dry double partial unlike any step sound."""
     tone = _partials((1568.0, 3136.0, 4704.0), (1.0, 0.5, 0.25), 0.05, sample_rate)
-    return _finish(tone * _envelope(tone.size, sample_rate, 0.012), 0.7)
+    return _finish(tone * _envelope(tone.size, sample_rate, 0.012), 0.5)
 
 
 # Notes (Hz) and their start times (s) for each chime: soft bells, each kind its own figure.
@@ -97,7 +100,7 @@ def chime_sound(kind: ChimeKind, sample_rate: int) -> Wave:
         freqs = tuple(hz * p for p in _BELL_PARTIALS)
         note = _partials(freqs, _BELL_WEIGHTS, note_len / sample_rate, sample_rate)
         out[start:] += note[:note_len] * _envelope(note_len, sample_rate, 0.28)
-    return _finish(out, 0.45)
+    return _finish(out, CHIME_PEAK)
 
 
 def _partials(

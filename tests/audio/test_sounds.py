@@ -95,3 +95,14 @@ def test_sounds_are_made_once_per_sample_rate() -> None:
 def test_unknown_sound_is_refused() -> None:
     with pytest.raises(ValueError, match="cowbell"):
         step_sound("cowbell", Foot.LEFT, FS)
+
+
+def test_the_loudest_step_on_top_of_any_chime_cannot_clip() -> None:
+    loudest_step = max(
+        np.abs(step_sound(name, foot, FS, accent=True)).max()
+        for name in SOUND_NAMES
+        for foot in Foot
+    )
+    loudest_chime = max(np.abs(chime_sound(kind, FS)).max() for kind in ChimeKind)
+    assert loudest_step + loudest_chime <= 1.0
+    assert np.abs(count_in_sound(FS)).max() + loudest_chime <= 1.0
