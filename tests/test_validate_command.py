@@ -53,9 +53,13 @@ def test_invalid_file_exits_2_with_messages(
 def test_missing_illustration_unless_skipped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write(tmp_path, "r.json", ROUTINE)
+    data = json.loads(json.dumps(ROUTINE))
+    data["exercises"][0]["illustration"] = "not-drawn.svg"
+    path = write(tmp_path, "r.json", data)
     assert main(["validate", str(path)]) == 2
-    assert "illustration file 'ex-easy-walk.svg' is missing" in capsys.readouterr().err
+    assert "exercises[0].illustration: illustration file 'not-drawn.svg' is missing" in (
+        capsys.readouterr().err
+    )
     assert main(["validate", "--skip-illustrations", str(path)]) == 0
 
 
