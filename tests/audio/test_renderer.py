@@ -238,3 +238,11 @@ def test_a_1024_frame_block_renders_well_under_a_millisecond() -> None:
     per_block = (time.perf_counter() - started) / blocks
     # Generous bound: a shared 2-core machine is noisy; typical is ~0.05 ms.
     assert per_block < 1e-3
+
+
+def test_samples_before_the_stream_are_silent() -> None:
+    program = steady_program(120, FS, lead_s=0)
+    block = np.ones((300, 2), np.float32)
+    Renderer(program).render(-100, block)
+    assert not block[:100].any()
+    assert np.array_equal(block[100:], render_all(program, 200, channels=2))
