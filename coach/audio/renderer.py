@@ -103,7 +103,10 @@ def _voices(fs: int, left: str, right: str, pan: bool, channels: int) -> _Voices
     """Pre-render every sound with its gains; shared by renderers with the same settings."""
     centre = np.ones(channels, dtype=np.float32)
     if channels == 2 and pan:
-        gains = {Foot.LEFT: np.array([1.0, 0.0], np.float32), Foot.RIGHT: np.array([0.0, 1.0])}
+        gains = {
+            Foot.LEFT: np.array([1.0, 0.0], np.float32),
+            Foot.RIGHT: np.array([0.0, 1.0], np.float32),
+        }
     else:
         gains = {Foot.LEFT: centre, Foot.RIGHT: centre}
     names = {Foot.LEFT: left, Foot.RIGHT: right}
