@@ -1,13 +1,23 @@
 """The one module that talks to the sound card, through sounddevice (imported lazily).
 
-Everything here except the audio callback runs on the GUI thread.
+`AudioEngine` plays a BlockSource through an AudioBackend. Its callback runs on the audio
+thread; everything else is called from the GUI thread.
+
+Why a 100 ms latency and 1024-frame blocks: the callback needs the GIL, and a busy GUI thread
+plus a pure-Python worker can each hold it for one switch interval (5 ms) at a time, several
+times over. 100 ms of queued audio rides through that with a wide margin, and a fixed block
+size keeps `safe_change_sample` exact. A metronome is played, not played along to, so the
+latency costs nothing the GUI cannot hide by placing its visual beat with `audible_position`.
+See docs/performance.md for the measurements.
 """
 
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
+from coach.audio.backend import BackendError, StreamCallback, StreamConfig
+from coach.audio.playback import LATENCY_S, AudioEngine
 from coach.audio.status import (
     AUDIO_READY,
     AUDIO_SYSTEM_ERROR,
@@ -18,14 +28,22 @@ from coach.audio.status import (
     EngineHealth,
 )
 
-__all__ = ["AudioStatus", "EngineHealth", "import_sounddevice", "probe_audio"]
+__all__ = [
+    "AudioEngine",
+    "AudioStatus",
+    "EngineHealth",
+    "SoundDeviceBackend",
+    "create_engine",
+    "import_sounddevice",
+    "probe_audio",
+]
 
 
 def import_sounddevice() -> ModuleType:
-    """Import sounddevice; raises OSError without PortAudio and ImportError without the package."""
+    """Import sounddevice; raises OSError without PortAudio and ImportError without it."""
     import sounddevice
 
-    return sounddevice
+    return cast(ModuleType, sounddevice)
 
 
 def _unavailable(reason: str) -> AudioStatus:
@@ -57,3 +75,88 @@ def _status_from_devices(sd: Any) -> AudioStatus:
     except sd.PortAudioError:  # PortAudio has outputs but no default one
         default_device = None
     return AudioStatus(True, AUDIO_READY, devices, default_device)
+
+
+def create_engine(device_name: str = "") -> AudioEngine:
+    """The app's engine: sounddevice output on the device with this name (or the default)."""
+    return AudioEngine(SoundDeviceBackend(), probe_audio, device_name)
+
+
+class SoundDeviceBackend:
+    """An sd.OutputStream in callback mode; PortAudio errors become BackendError."""
+
+    def __init__(self) -> None:
+        self._stream: Any = None
+
+    def open(self, config: StreamConfig, callback: StreamCallback) -> None:
+        """Open a float32 output stream on the device with exactly this name (or the default)."""
+        try:
+            sd = import_sounddevice()
+            device = None if config.device is None else _device_index(sd, config.device)
+            self._stream = sd.OutputStream(
+                samplerate=config.samplerate,
+                channels=config.channels,
+                blocksize=config.blocksize,
+                latency=config.latency,
+                device=device,
+                dtype="float32",
+                callback=callback,
+            )
+        except Exception as error:  # PortAudioError, ValueError, missing library: all refusals
+            raise BackendError(str(error)) from error
+
+    def start(self) -> None:
+        """Start the stream."""
+        self._call("start")
+
+    def stop(self) -> None:
+        """Abort the stream at once (queued audio is silence by the time we stop)."""
+        self._call("abort")
+
+    def close(self) -> None:
+        """Close the stream, ignoring errors from a device that is already gone."""
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            stream.close(ignore_errors=True)
+
+    def is_active(self) -> bool:
+        """Whether PortAudio still runs the stream."""
+        return self._stream is not None and bool(self._call_get("active"))
+
+    def time(self) -> float:
+        """PortAudio's stream clock."""
+        return float(self._call_get("time")) if self._stream is not None else 0.0
+
+    def output_latency(self) -> float:
+        """The output latency PortAudio reports for the open stream."""
+        return float(self._call_get("latency")) if self._stream is not None else LATENCY_S
+
+    def rescan(self) -> None:
+        """Re-initialise PortAudio so devices plugged in or removed since start-up show up."""
+        try:
+            sd: Any = import_sounddevice()
+            sd._terminate()  # sounddevice has no public rescan; this is its documented idiom
+            sd._initialize()
+        except Exception as error:
+            raise BackendError(str(error)) from error
+
+    def _call(self, method: str) -> None:
+        if self._stream is None:
+            return
+        try:
+            getattr(self._stream, method)()
+        except Exception as error:
+            raise BackendError(str(error)) from error
+
+    def _call_get(self, name: str) -> Any:
+        try:
+            return getattr(self._stream, name)
+        except Exception as error:
+            raise BackendError(str(error)) from error
+
+
+def _device_index(sd: Any, name: str) -> int:
+    for index, info in enumerate(sd.query_devices()):
+        if info["name"] == name and int(info["max_output_channels"]) > 0:
+            return index
+    raise BackendError(f"no output device named {name!r}")
