@@ -15,8 +15,9 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any, Protocol
+from typing import Any
 
+from coach.domain.plans import PhaseTempo
 from coach.domain.preferences import SOUND_NAMES
 
 SPM_MIN = 40
@@ -464,40 +465,6 @@ LEAD_SECONDS = 0.05
 """Silence before the first sound, so the start fade never touches a click."""
 
 
-class PhaseLike(Protocol):
-    """Anything shaped like PhaseTempo, such as the session plans' own phase tempo."""
-
-    @property
-    def duration_s(self) -> float:
-        """Length of the phase in seconds."""
-        ...
-
-    @property
-    def start_spm(self) -> float | None:
-        """Cadence at the start, or None for no steps."""
-        ...
-
-    @property
-    def end_spm(self) -> float | None:
-        """Cadence at the end (None: same as the start)."""
-        ...
-
-    @property
-    def name(self) -> str:
-        """The phase's name; a chime marks each change of name."""
-        ...
-
-
-@dataclass(frozen=True)
-class PhaseTempo:
-    """The tempo of one session phase: steady, a ramp (start != end), or no steps (None)."""
-
-    duration_s: float
-    start_spm: float | None
-    end_spm: float | None
-    name: str = ""
-
-
 @dataclass(frozen=True)
 class SoundSettings:
     """How steps sound: one sound per foot, level, stereo pan, accent and count-in."""
@@ -523,7 +490,7 @@ def steady_program(
 
 
 def program_for_phases(
-    phases: Sequence[PhaseLike],
+    phases: Sequence[PhaseTempo],
     *,
     fs: int,
     settings: SoundSettings = SoundSettings(),
@@ -570,7 +537,7 @@ def program_for_phases(
     )
 
 
-def _count_in_length(phases: Sequence[PhaseLike], beats: int, fs: int) -> tuple[int | None, int]:
+def _count_in_length(phases: Sequence[PhaseTempo], beats: int, fs: int) -> tuple[int | None, int]:
     """Which phase steps first (None if none does) and the count-in's length in samples."""
     first = next((i for i, p in enumerate(phases) if p.start_spm is not None), None)
     if first is None or not beats:
@@ -580,7 +547,7 @@ def _count_in_length(phases: Sequence[PhaseLike], beats: int, fs: int) -> tuple[
     return first, math.floor(Fraction(beats * 60 * fs) / Fraction(spm) + _HALF)
 
 
-def _phase_offsets(phases: Sequence[PhaseLike], fs: int) -> list[int]:
+def _phase_offsets(phases: Sequence[PhaseTempo], fs: int) -> list[int]:
     """Phase boundaries in samples from the session start, rounded from exact seconds."""
     offsets = [0]
     total = Fraction(0)
@@ -590,7 +557,7 @@ def _phase_offsets(phases: Sequence[PhaseLike], fs: int) -> list[int]:
     return offsets
 
 
-def _segment_for(phase: PhaseLike, begin: int, end: int) -> TempoSegment:
+def _segment_for(phase: PhaseTempo, begin: int, end: int) -> TempoSegment:
     if phase.start_spm is None:
         return TempoSegment(begin, None)
     end_spm = phase.end_spm if phase.end_spm is not None else phase.start_spm
@@ -599,7 +566,7 @@ def _segment_for(phase: PhaseLike, begin: int, end: int) -> TempoSegment:
 
 
 def _session_chimes(
-    phases: Sequence[PhaseLike], bounds: list[int], fs: int, elapsed: int
+    phases: Sequence[PhaseTempo], bounds: list[int], fs: int, elapsed: int
 ) -> list[Chime]:
     start, end = bounds[0] - elapsed, bounds[-1]
     # A ramp followed by its hold is one phase to the walker: chime only when the name changes.
@@ -621,7 +588,7 @@ def _session_chimes(
     return sorted(chimes, key=lambda c: c.sample)
 
 
-def _check_phase(phase: PhaseLike) -> None:
+def _check_phase(phase: PhaseTempo) -> None:
     if not (math.isfinite(phase.duration_s) and 0 < phase.duration_s <= 24 * 3600):
         where = f" '{phase.name}'" if phase.name else ""
         raise ProgramError(

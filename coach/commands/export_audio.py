@@ -1,7 +1,7 @@
 """`walkcoach export-audio`: save a metronome track to WAV or FLAC for walks away from the computer.
 
-What to play comes from exactly one source option (today --cadence or --ramp); each source
-turns into a list of PhaseTempo, so a session plan file can join the group as one more source.
+What to play comes from exactly one source option (--cadence, --ramp or --plan); each source
+turns into a list of PhaseTempo for the one renderer the app plays through.
 """
 
 from __future__ import annotations
@@ -15,11 +15,17 @@ from coach.audio.export import FORMATS, MAX_EXPORT_SECONDS, ExportError, export_
 from coach.audio.program import (
     SPM_MAX,
     SPM_MIN,
-    PhaseTempo,
     ProgramError,
     SoundSettings,
     program_for_phases,
 )
+from coach.domain.plan_files import (
+    PlanFileError,
+    load_default_plans,
+    load_default_routines,
+    load_plan,
+)
+from coach.domain.plans import PhaseTempo, SessionPlan
 from coach.domain.preferences import RANGES, SOUND_NAMES, Preferences
 
 RATE_MIN, RATE_MAX = 8000, 192_000
@@ -44,6 +50,19 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         type=_ramp,
         metavar="FROM:TO:MINUTES",
         help="glide from one cadence to another, then hold the second (e.g. 90:110:5)",
+    )
+    source.add_argument(
+        "--plan",
+        metavar="PLAN",
+        help="a session plan: a plan file, or the id of a built-in plan (starter-10, walk-20, "
+        "walk-30)",
+    )
+    parser.add_argument(
+        "--target",
+        type=_cadence,
+        default=float(_DEFAULTS.default_cadence_spm),
+        help="with --plan: the target cadence the plan's phases refer to "
+        f"(default {_DEFAULTS.default_cadence_spm})",
     )
     parser.add_argument(
         "--minutes",
@@ -77,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         phases, summary = _phases_from_args(args)
         settings = SoundSettings(args.sound, args.sound, args.volume, args.pan, 0, args.count_in)
         program = program_for_phases(phases, fs=args.rate, settings=settings)
-    except ProgramError as error:
+    except (ProgramError, PlanFileError) as error:
         parser.error(str(error))
     try:
         written = export_audio(program, args.out, channels=1 if args.mono else 2)
@@ -93,6 +112,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _phases_from_args(args: argparse.Namespace) -> tuple[list[PhaseTempo], str]:
     """The phases to play and a short description, from whichever source option was given."""
+    if args.plan is not None:
+        if args.minutes is not None:
+            raise ProgramError("--minutes does not go with --plan: the plan sets the length.")
+        plan = _plan(args.plan)
+        phases = plan.tempo_phases(args.target, load_default_routines())
+        minutes = sum(p.duration_s for p in phases) / 60
+        return phases, f"the plan '{plan.name}' ({_fmt(round(minutes, 1))} min)"
     if args.ramp is not None:
         start, end, ramp_minutes = args.ramp
         minutes = ramp_minutes if args.minutes is None else args.minutes
@@ -109,6 +135,20 @@ def _phases_from_args(args: argparse.Namespace) -> tuple[list[PhaseTempo], str]:
     minutes = 30.0 if args.minutes is None else args.minutes
     phases = [PhaseTempo(minutes * 60, args.cadence, args.cadence, "walk")]
     return phases, f"{_fmt(minutes)} min at {_fmt(args.cadence)} steps/min"
+
+
+def _plan(reference: str) -> SessionPlan:
+    """A plan from a file path, or a built-in plan by its id."""
+    defaults = load_default_plans()
+    if reference in defaults:
+        return defaults[reference]
+    path = Path(reference).expanduser()
+    if not path.exists():
+        raise ProgramError(
+            f"There is no plan file '{reference}' and no built-in plan of that name "
+            f"(built-in: {', '.join(sorted(defaults))})."
+        )
+    return load_plan(path, known_routines=load_default_routines().keys())
 
 
 def _number(text: str, what: str) -> float:

@@ -90,12 +90,16 @@ class Phase:
 
 @dataclass(frozen=True)
 class PhaseTempo:
-    """A stretch of the metronome: None cadences mean silence (the same fields as audio's)."""
+    """The tempo of one phase, as the audio renderer plays it.
+
+    A steady phase has start == end (or end None), a ramp start != end, and a phase without
+    steps (stretches) has start None.
+    """
 
     duration_s: float
     start_spm: float | None
     end_spm: float | None
-    name: str
+    name: str = ""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ Env vars must be in place before PortAudio initialises (sounddevice does it on i
 
 from __future__ import annotations
 
+import ctypes
 import glob
 import os
 import shutil
@@ -29,6 +30,12 @@ INSTALL_HINT = (
     "Run `make test`, which installs them."
 )
 SYSTEM_ALSA_CONF = "/usr/share/alsa/alsa.conf"
+
+
+def _die_with_parent() -> None:
+    # Runs in the child before exec: if the test process dies, the daemon and recorders
+    # get SIGTERM instead of lingering (prctl PR_SET_PDEATHSIG = 1).
+    ctypes.CDLL(None).prctl(1, signal.SIGTERM)
 
 
 class PulseStartError(RuntimeError):
@@ -71,7 +78,9 @@ class PulseServer:
         for sink in sinks:
             args.append(f"--load=module-null-sink sink_name={sink} {_SINK_FORMAT}")
         log = (root / "pulseaudio.log").open("wb")
-        process = subprocess.Popen(args, env={**os.environ, **env}, stdout=log, stderr=log)
+        process = subprocess.Popen(
+            args, env={**os.environ, **env}, stdout=log, stderr=log, preexec_fn=_die_with_parent
+        )
         server = cls(root, sinks, process, env)
         server._wait_ready()
         for sink in sinks:
@@ -132,7 +141,9 @@ class PulseServer:
             "parec", f"--device={sink}.monitor", "--format=float32le", f"--rate={RATE}",
             "--channels=2", "--raw", f"--latency-msec={latency_ms}", str(path),
         ]  # fmt: skip
-        process = subprocess.Popen(args, env={**os.environ, **self.env})
+        process = subprocess.Popen(
+            args, env={**os.environ, **self.env}, preexec_fn=_die_with_parent
+        )
         return Recording(process, path)
 
     def use_in_this_process(self) -> None:

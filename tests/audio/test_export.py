@@ -27,6 +27,7 @@ from coach.audio.program import (
     program_for_phases,
     steady_program,
 )
+from coach.domain.plan_files import load_default_plans, load_default_routines
 
 FS = 8000
 LEAD = round(0.05 * FS)
@@ -190,7 +191,10 @@ def test_cli_ramp_then_steady(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         (["--cadence", "100", "--sound", "cowbell"], "invalid choice"),
         (["--cadence", "100", "--pan", "--mono"], "--pan needs two channels"),
         (["--cadence", "100", "--ramp", "90:110:5"], "not allowed with"),
-        ([], "one of the arguments --cadence --ramp is required"),
+        ([], "one of the arguments --cadence --ramp --plan is required"),
+        (["--plan", "no-such-plan"], "no built-in plan of that name"),
+        (["--plan", "walk-20", "--minutes", "5"], "the plan sets the length"),
+        (["--plan", "walk-20", "--target", "250"], "between 40 and 220"),
     ],
 )
 def test_cli_refuses_bad_values_with_exit_code_2(
@@ -201,6 +205,33 @@ def test_cli_refuses_bad_values_with_exit_code_2(
     assert exit_info.value.code == 2
     assert message in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_exports_a_built_in_plan_at_its_target(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plan.wav"
+    argv = ["export-audio", str(out), "--plan", "starter-10", "--target", "110"]
+    assert main([*argv, "--rate", "8000", "--mono", "--count-in", "0"]) == 0
+    plan = load_default_plans()["starter-10"]
+    phases = plan.tempo_phases(110, load_default_routines())
+    assert "starter" in capsys.readouterr().out.lower()
+    expected = program_for_phases(phases, fs=8000, settings=SoundSettings(count_in=0))
+    rate, frames = read_wav(out)
+    assert rate == 8000 and len(frames) == expected.duration_samples
+    steps = [b.sample for b in expected.beats_between(0, len(frames))]
+    assert steps, "the plan has walking phases with steps"
+    assert all(abs(int(frames[s, 0])) > 0 for s in steps)
+
+
+def test_cli_reports_a_broken_plan_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "mine.json"
+    bad.write_text('{"format": "walkcoach-plan", "version": 1, "phases": "soon"}')
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export-audio", str(tmp_path / "x.wav"), "--plan", str(bad)])
+    assert exit_info.value.code == 2
+    assert "mine.json" in capsys.readouterr().err
+    assert not (tmp_path / "x.wav").exists()
 
 
 def test_cli_refuses_other_file_types(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

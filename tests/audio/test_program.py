@@ -14,13 +14,13 @@ from coach.audio.program import (
     ChimeKind,
     ClickProgram,
     Foot,
-    PhaseTempo,
     ProgramError,
     SoundSettings,
     TempoSegment,
     program_for_phases,
     steady_program,
 )
+from coach.domain.plans import PhaseTempo
 
 FS = 8000
 HOUR = 3600

@@ -15,13 +15,13 @@ from coach.audio.program import (
     ChimeKind,
     ClickProgram,
     Foot,
-    PhaseTempo,
     SoundSettings,
     program_for_phases,
     steady_program,
 )
 from coach.audio.renderer import Renderer
 from coach.audio.source import BlockSource
+from coach.domain.plans import PhaseTempo
 from coach.domain.preferences import SOUND_NAMES
 
 FS = 8000
