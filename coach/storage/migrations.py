@@ -63,6 +63,31 @@ MIGRATIONS: tuple[Migration, ...] = (
         # A JSON array of red-flag keys (coach.domain.red_flags), sorted; '[]' when none.
         ("ALTER TABLE pain_entries ADD COLUMN red_flags TEXT NOT NULL DEFAULT '[]'",),
     ),
+    Migration(
+        3,
+        "cadence baselines and progression plans",
+        (
+            """CREATE TABLE cadence_baselines (
+                id INTEGER PRIMARY KEY,
+                measured_at TEXT NOT NULL,
+                cadence_spm REAL NOT NULL,
+                taps INTEGER NOT NULL,
+                variation REAL NOT NULL,
+                source TEXT NOT NULL
+            )""",
+            "CREATE INDEX cadence_baselines_measured_at ON cadence_baselines(measured_at)",
+            # plan: the JSON of coach.domain.progression.ProgressionPlan.to_dict().
+            """CREATE TABLE progression_plans (
+                id INTEGER PRIMARY KEY,
+                created_at TEXT NOT NULL,
+                plan TEXT NOT NULL,
+                active INTEGER NOT NULL CHECK (active IN (0, 1))
+            )""",
+            # At most one plan is the one being followed; older ones stay as history.
+            "CREATE UNIQUE INDEX progression_plans_one_active ON progression_plans(active)"
+            " WHERE active = 1",
+        ),
+    ),
 )
 """Every migration in order; the version of each is its position counted from 1."""
 
