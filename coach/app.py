@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach import APP_ID, APP_NAME, APP_ORGANIZATION, __version__
-from coach.audio.engine import probe_audio
+from coach.audio.engine import create_engine, probe_audio
 from coach.storage.database import Store, open_store
 from coach.storage.errors import StoreError
 from coach.storage.paths import data_dir, log_dir
@@ -83,8 +83,10 @@ def run_gui(app: QApplication, crash: CrashHandler) -> int:
         return 1
     if store is None:
         return 1
+    engine = create_engine()  # probes once; visual-only when there is no sound
     try:
-        services = build_services(store, probe_audio())
+        services = build_services(store, engine.status, engine=engine)
+        engine.device_name = services.preferences.current.output_device
         theme = ThemeController(app, services.preferences, parent=app)
         if not services.preferences.current.onboarding_done and not store.read_only:
             run_first_run_onboarding(services)
@@ -97,6 +99,7 @@ def run_gui(app: QApplication, crash: CrashHandler) -> int:
         timer.stop()
         return code
     finally:
+        engine.close()
         store.close()  # takes the exit backup when data changed
 
 

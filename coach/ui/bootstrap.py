@@ -7,12 +7,14 @@ import logging
 from PySide6.QtCore import QSettings
 
 from coach import APP_NAME, APP_ORGANIZATION
+from coach.audio.playback import AudioEngine
 from coach.audio.status import AudioStatus
 from coach.domain.clock import Clock, SystemClock
 from coach.storage.database import Store
 from coach.storage.pain_repo import PainRepository
 from coach.storage.preferences_repo import PreferencesRepository
 from coach.storage.walks_repo import WalkRepository
+from coach.ui.controllers.metronome import MetronomeController
 from coach.ui.controllers.preferences import PreferencesController
 from coach.ui.services import AppServices
 
@@ -20,9 +22,16 @@ logger = logging.getLogger(__name__)
 
 
 def build_services(
-    store: Store, audio_status: AudioStatus, clock: Clock | None = None
+    store: Store,
+    audio_status: AudioStatus,
+    clock: Clock | None = None,
+    engine: AudioEngine | None = None,
 ) -> AppServices:
-    """The repositories, preferences controller and clock on top of an open store."""
+    """The repositories, preferences, clock and metronome on top of an open store.
+
+    Without an engine the metronome runs on screen only (tests, screenshots, no sound).
+    """
+    clock = clock or SystemClock()
     preferences = PreferencesController(PreferencesRepository(store))
     for problem in preferences.load_problems:
         logger.warning("Saved preference not used: %s", problem)
@@ -32,7 +41,8 @@ def build_services(
         walks=WalkRepository(store),
         pain=PainRepository(store),
         audio_status=audio_status,
-        clock=clock or SystemClock(),
+        clock=clock,
+        metronome=MetronomeController(engine, preferences, clock.monotonic, audio_status),
     )
 
 

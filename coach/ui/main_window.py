@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
             self.read_only_notice.show_message(READ_ONLY_TEXT.format(path=services.store.path))
         assert self.sound_notice.action is not None
         self.sound_notice.action.clicked.connect(self.reopen_sound)
+        services.metronome.audio_problem.connect(self.sound_notice.show_message)
+        services.metronome.audio_notice.connect(self._on_audio_notice)
         self.sidebar.screen_selected.connect(self.show_screen)
         self._restore_view_state()
 
@@ -168,9 +170,13 @@ class MainWindow(QMainWindow):
 
     def reopen_sound(self) -> None:
         """Look for a sound output again (after plugging one in or installing PortAudio)."""
-        status = self._probe_audio()
+        status = self.services.metronome.reopen() or self._probe_audio()
         self.set_audio_status(status)
         self.audio_status_changed.emit(status)
+
+    def _on_audio_notice(self, text: str) -> None:
+        if text:
+            self.sound_notice.show_message(text)
 
     def on_theme_changed(self, _scheme: str) -> None:
         """Redraw what the palette alone cannot recolour (icons drawn from SVG)."""
@@ -196,6 +202,7 @@ class MainWindow(QMainWindow):
         self._refresh_current()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the view state before the window closes."""
+        """Save the view state (and a walk under way) before the window closes."""
+        self.services.metronome.stop()  # screens save the walk when it stops
         self.save_view_state()
         super().closeEvent(event)

@@ -9,12 +9,13 @@ from coach.domain.clock import Clock
 from coach.storage.database import Store
 from coach.storage.pain_repo import PainRepository
 from coach.storage.walks_repo import WalkRepository
+from coach.ui.controllers.metronome import MetronomeController
 from coach.ui.controllers.preferences import PreferencesController
 
 
 @dataclass
 class AppServices:
-    """The store, its repositories, preferences, audio availability and the clock."""
+    """The store, its repositories, preferences, audio availability, the clock and the metronome."""
 
     store: Store
     preferences: PreferencesController
@@ -22,3 +23,4 @@ class AppServices:
     pain: PainRepository
     audio_status: AudioStatus
     clock: Clock
+    metronome: MetronomeController

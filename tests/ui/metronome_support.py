@@ -1,0 +1,50 @@
+"""Helpers for metronome tests: an engine on the FakeBackend that keeps pace with a FakeClock."""
+
+from __future__ import annotations
+
+from coach.audio.backend import FakeBackend
+from coach.audio.playback import AudioEngine
+from coach.audio.status import AUDIO_READY, AudioStatus
+from coach.domain.clock import FakeClock
+from coach.ui.controllers.metronome import MetronomeController
+
+FS = 48_000
+BLOCK = 1024
+READY = AudioStatus(True, AUDIO_READY, ("Test speakers",), "Test speakers")
+
+
+def fake_engine(clock: FakeClock, backend: FakeBackend) -> AudioEngine:
+    """An engine playing into `backend`, on the test's monotonic clock."""
+    return AudioEngine(backend, lambda: READY, monotonic=clock.monotonic, blocksize=BLOCK)
+
+
+def run_for(
+    seconds: float,
+    clock: FakeClock,
+    backend: FakeBackend,
+    controller: MetronomeController,
+    frame_s: float = 1 / 240,
+) -> list[tuple[int, str, float]]:
+    """Advance fake time frame by frame, render audio ahead of it and poll the controller.
+
+    Returns (beat index, foot, monotonic time) for every beat_changed emitted.
+    """
+    seen: list[tuple[int, str, float]] = []
+
+    def record(index: int, foot: str) -> None:
+        seen.append((index, foot, clock.monotonic()))
+
+    controller.beat_changed.connect(record)
+    start = clock.monotonic()
+    rendered_until = start
+    try:
+        while clock.monotonic() - start < seconds - 1e-9:
+            clock.advance(frame_s)
+            # The sound card asks for blocks as its buffer drains: stay `latency` ahead.
+            while rendered_until < clock.monotonic() + backend.latency:
+                backend.run_blocks(1, keep=False)  # nothing happens once the device is gone
+                rendered_until += BLOCK / FS
+            controller.poll()
+    finally:
+        controller.beat_changed.disconnect(record)
+    return seen
