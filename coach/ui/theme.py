@@ -6,6 +6,7 @@ The theme follows the system's colour scheme unless the `theme` preference says 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -19,6 +20,13 @@ Scheme = Literal["light", "dark"]
 
 BASE_POINT_SIZE = 11
 """Base font size in points: large enough to read while standing on a treadmill."""
+
+INDICATOR_PX = 20
+"""Check box and radio button size: easy to see and to hit with a stiff back and a mouse."""
+SPIN_BUTTON_PX = 28
+"""Width of a spin box's up and down buttons."""
+ICON_DIR = Path(__file__).resolve().parents[2] / "assets" / "icons"
+"""Tick and arrow images per scheme (check-dark.svg, arrow-up-light-disabled.svg, ...)."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +167,77 @@ def style_sheet(colors: ThemeColors) -> str:
     QProgressBar::chunk {{ background: {colors.accent}; border-radius: 5px; }}
     QPushButton {{ padding: 6px 14px; }}
     *:focus {{ outline: none; }}
+    {control_rules(colors)}
+    """
+
+
+def theme_icon(name: str, scheme: Scheme, disabled: bool = False) -> Path:
+    """The image file of a tick or an arrow drawn in a scheme's colours."""
+    return ICON_DIR / f"{name}-{scheme}{'-disabled' if disabled else ''}.svg"
+
+
+def control_rules(colors: ThemeColors) -> str:
+    """Check boxes, radio buttons and spin box arrows drawn clearly in both schemes.
+
+    Fusion draws the indicator outline from the Window colour, which all but vanishes on a
+    dark window, and its spin arrows are small and half transparent; one set of rules for
+    the whole app replaces both.
+    """
+    scheme: Scheme = "dark" if colors == DARK else "light"
+
+    def url(name: str, disabled: bool = False) -> str:
+        return f"url({theme_icon(name, scheme, disabled).as_posix()})"
+
+    return f"""
+    QCheckBox::indicator, QRadioButton::indicator {{
+        width: {INDICATOR_PX}px; height: {INDICATOR_PX}px;
+        border: 2px solid {colors.muted_text}; background: {colors.surface};
+    }}
+    QCheckBox::indicator {{ border-radius: 4px; }}
+    QRadioButton::indicator {{ border-radius: {INDICATOR_PX // 2 + 2}px; }}
+    QCheckBox::indicator:checked {{
+        background: {colors.accent}; border-color: {colors.accent}; image: {url("check")};
+    }}
+    QRadioButton::indicator:checked {{
+        border-color: {colors.accent};
+        background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
+            stop: 0 {colors.accent}, stop: 0.55 {colors.accent},
+            stop: 0.6 {colors.surface}, stop: 1 {colors.surface});
+    }}
+    QCheckBox::indicator:focus, QRadioButton::indicator:focus {{
+        border: 3px solid {colors.accent};
+    }}
+    QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
+        border-color: {colors.disabled_text}; background: {colors.surface_alt};
+    }}
+    QAbstractSpinBox {{
+        border: 1px solid {colors.muted_text}; border-radius: 5px;
+        background: {colors.surface}; padding: 3px 6px; min-height: 28px;
+    }}
+    QAbstractSpinBox:focus {{ border: 2px solid {colors.accent}; }}
+    QAbstractSpinBox:disabled {{ border-color: {colors.border}; color: {colors.disabled_text}; }}
+    QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+        subcontrol-origin: border; width: {SPIN_BUTTON_PX}px;
+        border-left: 1px solid {colors.border}; background: {colors.surface_alt};
+    }}
+    QAbstractSpinBox::up-button {{
+        subcontrol-position: top right; border-top-right-radius: 4px;
+    }}
+    QAbstractSpinBox::down-button {{
+        subcontrol-position: bottom right; border-bottom-right-radius: 4px;
+        border-top: 1px solid {colors.border};
+    }}
+    QAbstractSpinBox::up-button:hover, QAbstractSpinBox::down-button:hover {{
+        background: {colors.border};
+    }}
+    QAbstractSpinBox::up-arrow {{ image: {url("arrow-up")}; width: 14px; height: 14px; }}
+    QAbstractSpinBox::down-arrow {{ image: {url("arrow-down")}; width: 14px; height: 14px; }}
+    QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::up-arrow:off {{
+        image: {url("arrow-up", True)};
+    }}
+    QAbstractSpinBox::down-arrow:disabled, QAbstractSpinBox::down-arrow:off {{
+        image: {url("arrow-down", True)};
+    }}
     """
 
 

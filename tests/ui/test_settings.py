@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.audio.status import NO_PORTAUDIO, AudioStatus
@@ -18,7 +17,6 @@ from coach.ui.onboarding import OnboardingWizard
 from coach.ui.screens.settings import SettingsScreen, settings_screenshot_states
 from coach.ui.screens.settings_fields import RangeSpinBox
 from coach.ui.services import AppServices
-from coach.ui.theme import apply_theme, colors_for
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -231,36 +229,6 @@ def test_screenshot_states_build(services: AppServices, qtbot: QtBot) -> None:
         widget = build(services)
         qtbot.addWidget(widget)
         assert isinstance(widget, SettingsScreen)
-
-
-def test_check_boxes_keep_a_visible_outline_in_a_window_and_after_a_theme_switch(
-    qtbot: QtBot, qapp: QApplication, services: AppServices
-) -> None:
-    host = QStackedWidget()
-    qtbot.addWidget(host)
-    host.show()
-    apply_theme(qapp, "dark")
-    try:
-        screen = SettingsScreen(services)
-        host.addWidget(screen)  # polishing in a shown parent resets child palettes
-        box = screen.rows["pan_feet"].editor
-        settle(qapp)
-        assert window_colour(box) == colors_for("dark").muted_text
-        apply_theme(qapp, "light")
-        settle(qapp)
-        assert window_colour(box) == colors_for("light").muted_text
-    finally:
-        apply_theme(qapp, "light")
-
-
-def settle(qapp: QApplication) -> None:
-    """Run the zero-delay timers the screen uses to re-tune after polishing."""
-    for _ in range(3):
-        qapp.processEvents()
-
-
-def window_colour(widget: QWidget) -> str:
-    return widget.palette().color(QPalette.ColorRole.Window).name()
 
 
 def test_introduction_from_settings_runs_the_real_dialog_and_updates_the_screen(

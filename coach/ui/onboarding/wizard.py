@@ -30,7 +30,6 @@ from coach.ui.onboarding.steps import (
     WalkingStep,
     WelcomeStep,
 )
-from coach.ui.screens.settings_fields import tune_indicators
 from coach.ui.theme import BASE_POINT_SIZE, ThemeColors, colors_for, current_scheme
 
 if TYPE_CHECKING:
@@ -119,10 +118,9 @@ class OnboardingWizard(QWidget):
         if scheme != self._scheme:  # setStyleSheet re-polishes: only when the scheme changed
             self._scheme = scheme
             self.setStyleSheet(wizard_style(colors_for(scheme)))
-        tune_indicators(self)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Re-tune indicators once the children are polished."""
+        """Pick up a theme chosen while the wizard was hidden."""
         super().showEvent(event)
         self._restyle()
 
@@ -222,9 +220,6 @@ def wizard_style(colors: ThemeColors) -> str:
     #onboarding QPushButton, #onboarding QAbstractSpinBox {{ font-size: {body}pt; }}
     #onboarding QLabel[role="heading"] {{ font-size: {body + 10}pt; font-weight: 600; }}
     #onboarding QLabel[role="subheading"] {{ font-size: {body + 2}pt; font-weight: 600; }}
-    #onboarding QCheckBox::indicator, #onboarding QRadioButton::indicator {{
-        width: 20px; height: 20px;
-    }}
     #onboarding QAbstractSpinBox {{ min-height: 34px; padding: 0 6px; }}
     #onboarding QPushButton {{ padding: 8px 18px; }}
     #onboarding QPushButton#primary {{

@@ -30,12 +30,7 @@ from coach.audio.status import NO_PORTAUDIO, AudioStatus
 from coach.domain.preferences import CHOICES, RANGES, PreferenceError, Preferences
 from coach.ui.screens import settings_texts as texts
 from coach.ui.screens.height_input import HeightInput
-from coach.ui.screens.settings_fields import (
-    FieldRow,
-    RangeSpinBox,
-    section_card,
-    tune_indicators,
-)
+from coach.ui.screens.settings_fields import FieldRow, RangeSpinBox, section_card
 
 if TYPE_CHECKING:
     from coach.ui.services import AppServices
@@ -61,7 +56,6 @@ class SettingsScreen(QWidget):
         self.rows: dict[str, FieldRow] = {}
         self._scroll_target = ""
         self._build()
-        tune_indicators(self)
         self._show(services.preferences.current)
         services.preferences.preferences_changed.connect(self._show)
 
@@ -310,7 +304,7 @@ class SettingsScreen(QWidget):
         self._apply_scroll()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Re-tune indicators after polishing; apply a pending scroll_to once sizes are known."""
+        """Recolour messages after polishing; apply a pending scroll_to once sizes are known."""
         super().showEvent(event)
         self._retheme()
         QTimer.singleShot(0, self, self._apply_scroll)
@@ -321,14 +315,13 @@ class SettingsScreen(QWidget):
         QTimer.singleShot(0, self, self._apply_scroll)
 
     def changeEvent(self, event: QEvent) -> None:
-        """Follow a theme change: indicator outlines and message colours come from it."""
+        """Follow a theme change: the inline message colours come from it."""
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             # After the style sheet has re-polished the children, which resets their palettes.
             QTimer.singleShot(0, self, self._retheme)
 
     def _retheme(self) -> None:
-        tune_indicators(self)
         for row in self.rows.values():
             row.restyle()
 

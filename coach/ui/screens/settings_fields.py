@@ -8,14 +8,11 @@ help text and an inline message together.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette, QValidator
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QCheckBox,
     QFrame,
     QGridLayout,
     QLabel,
-    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -178,20 +175,6 @@ def message_style(kind: str) -> str:
             "padding: 4px 8px; border-radius: 6px;"
         )
     return f"color: {colors.accent}; font-weight: 600;"
-
-
-def tune_indicators(root: QWidget) -> None:
-    """Give check boxes and radio buttons under root a clearly visible outline.
-
-    Fusion draws the indicator's border from the Window colour, made darker, which nearly
-    vanishes on a dark window; a lighter Window colour on just these buttons fixes that.
-    """
-    outline = QColor(colors_for(current_scheme()).muted_text)
-    for button in root.findChildren(QAbstractButton):
-        if isinstance(button, QCheckBox | QRadioButton):
-            palette = button.palette()
-            palette.setColor(QPalette.ColorRole.Window, outline)
-            button.setPalette(palette)
 
 
 def section_card(title: str, rows: list[QWidget]) -> QFrame:
