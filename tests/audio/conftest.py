@@ -13,9 +13,6 @@ from collections.abc import Iterator
 import pytest
 from pulse_server import PulseServer, PulseStartError
 
-SPARE_SINK = "spare"
-"""A sink the device-loss test loads and unloads; its ALSA device name is the same."""
-
 
 @pytest.fixture(scope="session")
 def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:

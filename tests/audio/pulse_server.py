@@ -77,15 +77,15 @@ class PulseServer:
         ]  # fmt: skip
         for sink in sinks:
             args.append(f"--load=module-null-sink sink_name={sink} {_SINK_FORMAT}")
-        log = (root / "pulseaudio.log").open("wb")
-        process = subprocess.Popen(
-            args, env={**os.environ, **env}, stdout=log, stderr=log, preexec_fn=_die_with_parent
-        )
+        with (root / "pulseaudio.log").open("wb") as log:  # the daemon keeps its own copy
+            process = subprocess.Popen(
+                args, env={**os.environ, **env}, stdout=log, stderr=log, preexec_fn=_die_with_parent
+            )
         server = cls(root, sinks, process, env)
         server._wait_ready()
         for sink in sinks:
             server.keep_running(sink)
-        server._wait_flowing()
+        server._wait_flowing(sinks)
         return server
 
     def keep_running(self, sink: str) -> None:
@@ -108,11 +108,12 @@ class PulseServer:
         log = (self.root / "pulseaudio.log").read_text(errors="replace")[-2000:]
         raise PulseStartError(f"pulseaudio did not start:\n{log}")
 
-    def _wait_flowing(self, timeout: float = 10.0) -> None:
-        # A fresh daemon answers pactl at once but its sinks only start to run about two
-        # seconds later; tests must not start playing before the monitor delivers audio.
+    def _wait_flowing(self, sinks: tuple[str, ...], timeout: float = 10.0) -> None:
+        # A new null sink first sleeps for up to 2 s before the keeper's 10 ms period takes
+        # over; nothing may play before its monitor delivers audio.
         probe = self.root / "warm-up.raw"
-        for sink in self.sinks:
+        for sink in sinks:
+            probe.unlink(missing_ok=True)
             recording = self.record(sink, probe)
             deadline = time.monotonic() + timeout
             while time.monotonic() < deadline and _size(probe) < RATE * 8 // 10:
@@ -133,6 +134,8 @@ class PulseServer:
     def load_sink(self, name: str) -> int:
         """Load another null sink at run time; returns its module index (for unloading)."""
         out = self.pactl("load-module", "module-null-sink", f"sink_name={name}", *_SINK_ARGS)
+        self.keep_running(name)
+        self._wait_flowing((name,))
         return int(out.strip())
 
     def record(self, sink: str, path: Path, latency_ms: int = 20) -> Recording:
@@ -182,7 +185,7 @@ def _client_env(root: Path, socket: Path, sinks: tuple[str, ...]) -> dict[str, s
     asound = root / "asound.conf"
     asound.write_text(
         "".join(f'pcm.{sink} {{ type pulse; device "{sink}" }}\n' for sink in sinks[1:])
-        + "".join(f'pcm.{sink} {{ type pulse; device "{sink}" }}\n' for sink in _SPARE)
+        + "".join(f'pcm.{sink} {{ type pulse; device "{sink}" }}\n' for sink in (SPARE_SINK,))
     )
     return {
         "PULSE_SERVER": f"unix:{socket}",
@@ -192,8 +195,8 @@ def _client_env(root: Path, socket: Path, sinks: tuple[str, ...]) -> dict[str, s
     }
 
 
-_SPARE = ("spare",)
-"""Sinks a test may load and unload at run time; their ALSA devices exist from the start."""
+SPARE_SINK = "spare"
+"""A sink a test may load and unload at run time; its ALSA device exists from the start."""
 
 
 @dataclass
