@@ -20,6 +20,11 @@ class PreferencesRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
 
+    @property
+    def read_only(self) -> bool:
+        """True when the store is open read-only, so save() and set() would be refused."""
+        return self._store.read_only
+
     def load(self) -> tuple[Preferences, list[str]]:
         """The saved preferences and a message for each stored value that was not usable.
 

@@ -24,3 +24,11 @@ class AppServices:
     audio_status: AudioStatus
     clock: Clock
     metronome: MetronomeController
+
+    def can_save(self) -> bool:
+        """Whether data may be saved now; False while a damaged copy is open read-only.
+
+        Every screen that saves checks this first (and says why when it is False), so a
+        read-only diary never sends a save into the crash dialog.
+        """
+        return not self.store.read_only

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.audio.status import AUDIO_READY, NO_OUTPUT_DEVICE, NO_PORTAUDIO, AudioStatus
@@ -71,9 +71,20 @@ def test_every_control_has_an_accessible_name(main_window: MainWindow) -> None:
             and w.isVisibleTo(main_window)
             and not w.accessibleName()
             and not is_inner_editor(w)
-            and w.metaObject().className() not in {"QScrollBar", "QWidget", "QScrollArea"}
+            and w.metaObject().className() not in {"QScrollBar", "QWidget"}
         ]
         assert unnamed == [], key
+
+
+def test_every_scroll_area_has_an_accessible_name(main_window: MainWindow) -> None:
+    for key in main_window.screen_keys():
+        main_window.show_screen(key)
+    unnamed = [
+        f"{type(area).__name__} in {type(area.parent()).__name__}"
+        for area in main_window.findChildren(QScrollArea)
+        if not area.accessibleName()
+    ]
+    assert unnamed == []
 
 
 def test_status_line_hidden_when_sound_works(main_window: MainWindow) -> None:

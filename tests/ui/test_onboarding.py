@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.domain.preferences import Preferences
@@ -173,9 +173,11 @@ def test_every_control_has_an_accessible_name(wizard: OnboardingWizard) -> None:
         wizard.go_to(name)
         for control in wizard.findChildren(QWidget):
             if control.focusPolicy() != Qt.FocusPolicy.NoFocus and control.isVisible():
-                if control.metaObject().className() in ("QScrollArea", "QLineEdit"):
-                    continue  # the scroll area and the spin boxes' inner editors
+                if control.metaObject().className() == "QLineEdit":
+                    continue  # the spin boxes' inner editors take their owner's name
                 assert control.accessibleName(), (name, control)
+    for area in wizard.findChildren(QScrollArea):
+        assert area.accessibleName(), area
 
 
 def test_screenshot_states_show_each_page(qtbot: QtBot, services: AppServices) -> None:

@@ -79,3 +79,5 @@ WALKING_CHOICES: tuple[tuple[str, int], ...] = (
     ("About 4 hours", 240),
 )
 WALKING_RANGE = "{typed} is not saved. Choose from 0 to 2000 minutes a week."
+
+PAGE_AREA_NAME = "Introduction page"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.domain.preferences import Preferences
+from coach.domain.preferences import PreferenceError, Preferences
 from coach.ui.onboarding import texts
 from coach.ui.onboarding.steps import (
     HeightStep,
@@ -71,6 +71,7 @@ class OnboardingWizard(QWidget):
     def _build(self) -> None:
         self.progress = QLabel()
         self.progress.setProperty("role", "muted")
+        self.progress.setWordWrap(True)
         self._stack = QStackedWidget()
         for step in self._steps.values():
             self._stack.addWidget(step)
@@ -80,6 +81,7 @@ class OnboardingWizard(QWidget):
         column.addWidget(self.progress)
         column.addWidget(self._stack, 1)
         scroll = QScrollArea()
+        scroll.setAccessibleName(texts.PAGE_AREA_NAME)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -195,8 +197,12 @@ class OnboardingWizard(QWidget):
         return replace(checked, onboarding_done=True)
 
     def finish(self) -> None:
-        """Save the answers in one go and announce completion."""
-        self._services.preferences.replace(self.answers())
+        """Save the answers in one go and announce completion (or show why they were refused)."""
+        try:
+            self._services.preferences.replace(self.answers())
+        except PreferenceError as error:  # e.g. the diary is open read-only
+            self.progress.setText(str(error))
+            return
         self.completed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

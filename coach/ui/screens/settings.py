@@ -31,6 +31,7 @@ from coach.domain.preferences import CHOICES, RANGES, PreferenceError, Preferenc
 from coach.ui.screens import settings_texts as texts
 from coach.ui.screens.height_input import HeightInput
 from coach.ui.screens.settings_fields import FieldRow, RangeSpinBox, section_card
+from coach.ui.widgets.notice_bar import NoticeBar
 
 if TYPE_CHECKING:
     from coach.ui.services import AppServices
@@ -57,6 +58,7 @@ class SettingsScreen(QWidget):
         self._scroll_target = ""
         self._build()
         self._show(services.preferences.current)
+        self._lock_if_read_only()
         services.preferences.preferences_changed.connect(self._show)
 
     # ----- building -------------------------------------------------------------------------
@@ -68,12 +70,19 @@ class SettingsScreen(QWidget):
         column.setContentsMargins(28, 20, 28, 28)
         column.setSpacing(16)
         column.addLayout(self._header())
-        column.addWidget(section_card(texts.SECTION_ME, self._me_rows()))
-        column.addWidget(section_card(texts.SECTION_SOUND, self._sound_rows()))
-        column.addWidget(section_card(texts.SECTION_SCREEN, self._screen_rows()))
-        column.addWidget(section_card(texts.SECTION_REMINDERS, self._reminder_rows()))
+        self.read_only_notice = NoticeBar(texts.READ_ONLY_NAME)
+        column.addWidget(self.read_only_notice)
+        self._cards = [
+            section_card(texts.SECTION_ME, self._me_rows()),
+            section_card(texts.SECTION_SOUND, self._sound_rows()),
+            section_card(texts.SECTION_SCREEN, self._screen_rows()),
+            section_card(texts.SECTION_REMINDERS, self._reminder_rows()),
+        ]
+        for card in self._cards:
+            column.addWidget(card)
         column.addStretch(1)
         self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName(texts.SCROLL_NAME)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         # Not a Tab stop of its own: fields scroll themselves into view when focused.
@@ -212,6 +221,13 @@ class SettingsScreen(QWidget):
         )
         return self._row("output_device", texts.OUTPUT_DEVICE, self.device_combo)
 
+    def _lock_if_read_only(self) -> None:
+        """With a read-only diary nothing can be saved: say so once and lock every field."""
+        locked = not self._services.can_save()
+        self.read_only_notice.show_message(texts.READ_ONLY if locked else "")
+        for widget in (*self._cards, self.introduction_button):
+            widget.setEnabled(not locked)
+
     # ----- showing --------------------------------------------------------------------------
 
     def _show(self, prefs: Preferences) -> None:
@@ -290,8 +306,9 @@ class SettingsScreen(QWidget):
             return
         try:
             self._services.preferences.set("reminder_time", text)
-        except PreferenceError:
-            self.rows["reminder_time"].show_error(texts.REMINDER_BAD)
+        except PreferenceError as error:
+            refusal = texts.REMINDER_BAD if self._services.can_save() else str(error)
+            self.rows["reminder_time"].show_error(refusal)
             return
         self.rows["reminder_time"].show_saved()
 

@@ -8,6 +8,13 @@ SAVED = "Saved."
 SHOW_INTRODUCTION = "Show the introduction again"
 SHOW_INTRODUCTION_HELP = "Walk through the short welcome, the safety check and your basics again."
 
+SCROLL_NAME = "All settings"
+READ_ONLY_NAME = "Settings are locked"
+READ_ONLY = (
+    "Your diary is open read-only because it was damaged, so settings cannot be changed "
+    "now. Restart Walking Coach to restore a backup or start a new diary."
+)
+
 SECTION_ME = "Me"
 SECTION_SOUND = "Sound"
 SECTION_SCREEN = "Screen"
