@@ -138,16 +138,16 @@ class PulseServer:
         self._wait_flowing((name,))
         return int(out.strip())
 
-    def record(self, sink: str, path: Path, latency_ms: int = 20) -> Recording:
-        """Start recording the sink's monitor (raw float32 stereo) into `path`."""
+    def record(self, sink: str, path: Path, latency_ms: int = 20, channels: int = 2) -> Recording:
+        """Start recording the sink's monitor (raw float32) into `path`."""
         args = [
             "parec", f"--device={sink}.monitor", "--format=float32le", f"--rate={RATE}",
-            "--channels=2", "--raw", f"--latency-msec={latency_ms}", str(path),
+            f"--channels={channels}", "--raw", f"--latency-msec={latency_ms}", str(path),
         ]  # fmt: skip
         process = subprocess.Popen(
             args, env={**os.environ, **self.env}, preexec_fn=_die_with_parent
         )
-        return Recording(process, path)
+        return Recording(process, path, channels)
 
     def use_in_this_process(self) -> None:
         """Point this process's PulseAudio and ALSA clients at the server."""
@@ -205,9 +205,10 @@ class Recording:
 
     process: subprocess.Popen[bytes]
     path: Path
+    channels: int = 2
 
     def stop(self) -> np.ndarray:
-        """Stop recording and read what was captured."""
+        """Stop recording and read what was captured, shape (frames, channels)."""
         self.process.send_signal(signal.SIGINT)
         try:
             self.process.wait(timeout=5)
@@ -215,9 +216,9 @@ class Recording:
             self.process.kill()
             self.process.wait()
         if str(self.path) == os.devnull:
-            return np.zeros((0, 2), np.float32)
+            return np.zeros((0, self.channels), np.float32)
         data = np.fromfile(self.path, dtype="<f4")
-        return data[: len(data) // 2 * 2].reshape(-1, 2)
+        return data[: len(data) // self.channels * self.channels].reshape(-1, self.channels)
 
 
 def find_onsets(signal_: np.ndarray, threshold: float = 0.05, gap: int = 480) -> np.ndarray:
