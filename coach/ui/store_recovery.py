@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -11,8 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from coach.domain.clock import Clock, SystemClock
 from coach.storage.database import Store, open_read_only, open_store, restore_backup
 from coach.storage.errors import DatabaseDamagedError, DatabaseTooNewError
+from coach.storage.paths import database_path
+from coach.storage.recovery import RecoveryOffer, find_recovery_offer, mark_kept
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +35,21 @@ DAMAGED_READ_ONLY = (
 )
 RESTORE_BUTTON = "Restore the backup"
 READ_ONLY_BUTTON = "Open the damaged copy read-only"
+START_NEW_BUTTON = "Start a new empty diary"
 QUIT_BUTTON = "Quit"
+AGAIN_TEXT = (
+    "Last time, your diary was found damaged and moved aside. No diary has taken its place "
+    "yet. Nothing has been deleted."
+)
+AGAIN_WHERE = "The damaged copy is at:\n{damaged}"
+AGAIN_WHERE_MANY = "The damaged copies are at:\n{damaged}"
+START_NEW_TEXT = (
+    "Or start a new, empty diary. Your old entries are not deleted: they stay in the files "
+    "named above{backups}, and you will not be asked about them again."
+)
+START_NEW_BACKUPS = " and in the backups folder {folder}"
+KEPT_FOR_NEW_DIARY = "the person started a new empty diary"
+KEPT_FOR_RESTORE = "the person restored a backup instead"
 TOO_NEW_TITLE = "Please update Walking Coach"
 
 
@@ -41,60 +58,103 @@ class RecoveryChoice(Enum):
 
     RESTORE_BACKUP = "restore"
     OPEN_READ_ONLY = "read_only"
+    START_NEW = "start_new"
     QUIT = "quit"
+
+
+def _backup_paragraph(backups: Sequence[Path]) -> str:
+    if not backups:
+        return DAMAGED_NO_BACKUP
+    newest = backups[0]
+    when = datetime.fromtimestamp(newest.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    return DAMAGED_BACKUP.format(when=when, backup=newest)
 
 
 def damaged_message(error: DatabaseDamagedError) -> str:
     """The dialog's explanation: where the damaged file and the newest good backup are."""
     parts = [DAMAGED_WHERE.format(damaged=error.damaged_path)]
-    if error.backups:
-        newest = error.backups[0]
-        when = datetime.fromtimestamp(newest.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        parts.append(DAMAGED_BACKUP.format(when=when, backup=newest))
-    else:
-        parts.append(DAMAGED_NO_BACKUP)
+    parts.append(_backup_paragraph(error.backups))
     parts.append(DAMAGED_READ_ONLY)
     return "\n\n".join(parts)
+
+
+def again_message(offer: RecoveryOffer) -> str:
+    """The restart dialog's explanation: the damaged copies, the backup, and a new diary."""
+    where = AGAIN_WHERE if len(offer.damaged) == 1 else AGAIN_WHERE_MANY
+    backups = START_NEW_BACKUPS.format(folder=offer.backups[0].parent) if offer.backups else ""
+    return "\n\n".join(
+        [
+            where.format(damaged="\n".join(str(path) for path in offer.damaged)),
+            _backup_paragraph(offer.backups),
+            DAMAGED_READ_ONLY,
+            START_NEW_TEXT.format(backups=backups),
+        ]
+    )
 
 
 def damaged_dialog(
     error: DatabaseDamagedError, parent: QWidget | None = None
 ) -> tuple[QMessageBox, dict[QPushButton, RecoveryChoice]]:
     """The dialog offering the newest good backup (if any), the read-only copy, or quitting."""
+    return _choice_box(DAMAGED_TEXT, damaged_message(error), bool(error.backups), False, parent)
+
+
+def again_dialog(
+    offer: RecoveryOffer, parent: QWidget | None = None
+) -> tuple[QMessageBox, dict[QPushButton, RecoveryChoice]]:
+    """The same choice on a later start, plus starting a new diary that keeps the old files."""
+    return _choice_box(AGAIN_TEXT, again_message(offer), bool(offer.backups), True, parent)
+
+
+def _choice_box(
+    text: str, informative: str, has_backup: bool, start_new: bool, parent: QWidget | None
+) -> tuple[QMessageBox, dict[QPushButton, RecoveryChoice]]:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(DAMAGED_TITLE)
     box.setAccessibleName(DAMAGED_TITLE)
-    box.setText(DAMAGED_TEXT)
-    box.setInformativeText(damaged_message(error))
+    box.setText(text)
+    box.setInformativeText(informative)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     buttons: dict[QPushButton, RecoveryChoice] = {}
-    if error.backups:
+    if has_backup:
         restore = box.addButton(RESTORE_BUTTON, QMessageBox.ButtonRole.AcceptRole)
         buttons[restore] = RecoveryChoice.RESTORE_BACKUP
-        box.setDefaultButton(restore)
     read_only = box.addButton(READ_ONLY_BUTTON, QMessageBox.ButtonRole.ActionRole)
     buttons[read_only] = RecoveryChoice.OPEN_READ_ONLY
+    if start_new:
+        fresh = box.addButton(START_NEW_BUTTON, QMessageBox.ButtonRole.DestructiveRole)
+        buttons[fresh] = RecoveryChoice.START_NEW
+    # Escape and closing the window mean Quit: nothing is decided by accident.
     quit_button = box.addButton(QUIT_BUTTON, QMessageBox.ButtonRole.RejectRole)
     buttons[quit_button] = RecoveryChoice.QUIT
-    if not error.backups:
-        box.setDefaultButton(read_only)
+    box.setDefaultButton(next(iter(buttons)))
+    box.setEscapeButton(quit_button)
     for button in buttons:
         button.setAccessibleName(button.text())
     return box, buttons
+
+
+def _ask(box: QMessageBox, buttons: dict[QPushButton, RecoveryChoice]) -> RecoveryChoice:
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    for button, choice in buttons.items():
+        if button is clicked:
+            return choice
+    return RecoveryChoice.QUIT
 
 
 def ask_recovery_choice(
     error: DatabaseDamagedError, parent: QWidget | None = None
 ) -> RecoveryChoice:
     """Show the damaged-database dialog and wait for the person's choice."""
-    box, buttons = damaged_dialog(error, parent)
-    box.exec()
-    clicked = box.clickedButton()
-    for button, choice in buttons.items():
-        if button is clicked:
-            return choice
-    return RecoveryChoice.QUIT
+    return _ask(*damaged_dialog(error, parent))
+
+
+def ask_again_choice(offer: RecoveryOffer, parent: QWidget | None = None) -> RecoveryChoice:
+    """Show the restart dialog about the damaged copies and wait for the person's choice."""
+    return _ask(*again_dialog(offer, parent))
 
 
 def tell_too_new(error: DatabaseTooNewError, parent: QWidget | None = None) -> None:
@@ -109,8 +169,22 @@ def open_store_interactively(
     parent: QWidget | None = None,
     choose: Callable[[DatabaseDamagedError, QWidget | None], RecoveryChoice] = ask_recovery_choice,
     tell: Callable[[DatabaseTooNewError, QWidget | None], None] = tell_too_new,
+    choose_again: Callable[[RecoveryOffer, QWidget | None], RecoveryChoice] = ask_again_choice,
+    clock: Clock | None = None,
 ) -> Store | None:
-    """Open the store, asking the person what to do if it is damaged; None means quit."""
+    """Open the store, asking the person what to do if it is damaged; None means quit.
+
+    When no diary is in place but damaged copies were never resolved (after a read-only
+    look or a quit), the person is asked again instead of getting a silent empty diary.
+    """
+    offer = find_recovery_offer(path if path is not None else database_path())
+    if offer is not None:
+        logger.warning("No diary in place; unresolved damaged copies: %s", offer.damaged)
+        choice = choose_again(offer, parent)
+        logger.info("Recovery choice on restart: %s", choice.value)
+        if choice is not RecoveryChoice.START_NEW:
+            return _carry_out_again(choice, offer, path, clock or SystemClock())
+        mark_kept(offer, (clock or SystemClock()).now(), KEPT_FOR_NEW_DIARY)
     try:
         return open_store(path)
     except DatabaseTooNewError as error:
@@ -126,3 +200,15 @@ def open_store_interactively(
         if choice is RecoveryChoice.OPEN_READ_ONLY:
             return open_read_only(error.damaged_path)
         return None
+
+
+def _carry_out_again(
+    choice: RecoveryChoice, offer: RecoveryOffer, path: Path | None, clock: Clock
+) -> Store | None:
+    if choice is RecoveryChoice.RESTORE_BACKUP and offer.backups:
+        store = restore_backup(offer.backups[0], path)
+        mark_kept(offer, clock.now(), KEPT_FOR_RESTORE)
+        return store
+    if choice is RecoveryChoice.OPEN_READ_ONLY:
+        return open_read_only(offer.newest_damaged)
+    return None

@@ -1,0 +1,97 @@
+"""What to offer on start when the diary is missing but damaged copies of it remain.
+
+When a damaged diary is moved aside and the person opens it read-only (or quits), the next
+start finds no database at the usual path. Creating a fresh empty one silently would hide
+the damaged copy and the backups, so the start asks again until the person chooses. Choosing
+is recorded with a small marker file beside each damaged copy (`<copy>.kept`); nothing is
+ever renamed or deleted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from coach.storage.backups import list_good_backups
+from coach.storage.paths import create_private_file, sidecar_paths
+
+KEPT_SUFFIX = ".kept"
+"""Appended to a damaged copy's file name to name its marker: it was seen and kept."""
+
+# walking-coach.damaged-20261123-201500[-2].sqlite3, as database._move_aside names them.
+_DAMAGED = re.compile(r"^(?P<stem>.+)\.damaged-(?P<stamp>\d{8}-\d{6})(?:-(?P<count>\d+))?$")
+
+
+@dataclass(frozen=True)
+class RecoveryOffer:
+    """The choice to put to the person: damaged copies (newest first) and good backups."""
+
+    database: Path
+    damaged: tuple[Path, ...]
+    backups: tuple[Path, ...]
+
+    @property
+    def newest_damaged(self) -> Path:
+        """The most recent damaged copy: the one to open read-only."""
+        return self.damaged[0]
+
+
+def should_offer(database_has_content: bool, unresolved_damaged: Sequence[Path]) -> bool:
+    """Ask again only when no diary is in place and some damaged copy was never resolved."""
+    return not database_has_content and bool(unresolved_damaged)
+
+
+def damaged_copies(database: Path) -> list[Path]:
+    """The damaged copies moved aside beside the database, newest first."""
+    found: list[tuple[tuple[str, int], Path]] = []
+    if not database.parent.is_dir():
+        return []
+    for path in database.parent.glob(f"{database.stem}.damaged-*{database.suffix}"):
+        match = _DAMAGED.match(path.name.removesuffix(database.suffix))
+        if match is not None and match["stem"] == database.stem and path.is_file():
+            found.append(((match["stamp"], int(match["count"] or 1)), path))
+    return [path for _key, path in sorted(found, key=lambda item: item[0], reverse=True)]
+
+
+def kept_marker(damaged: Path) -> Path:
+    """The marker file that records a damaged copy as seen and kept."""
+    return damaged.with_name(damaged.name + KEPT_SUFFIX)
+
+
+def unresolved_copies(database: Path) -> list[Path]:
+    """Damaged copies without a kept marker, newest first."""
+    return [path for path in damaged_copies(database) if not kept_marker(path).exists()]
+
+
+def has_content(database: Path) -> bool:
+    """True when the database file (or its -wal) exists and is not empty."""
+    files = [database, *sidecar_paths(database)]
+    return any(f.is_file() and f.stat().st_size > 0 for f in files)
+
+
+def find_recovery_offer(database: Path) -> RecoveryOffer | None:
+    """The offer to make before opening the store, or None when it can simply be opened."""
+    present = has_content(database)
+    unresolved = [] if present else unresolved_copies(database)
+    if not should_offer(present, unresolved):
+        return None  # a normal start never gets as far as checking the backups
+    backups = list_good_backups(database.parent / "backups")
+    return RecoveryOffer(database, tuple(unresolved), tuple(backups))
+
+
+def mark_kept(offer: RecoveryOffer, now: datetime, reason: str) -> list[Path]:
+    """Record the person's choice beside each damaged copy so the start stops asking."""
+    markers: list[Path] = []
+    for damaged in offer.damaged:
+        marker = kept_marker(damaged)
+        create_private_file(marker)
+        marker.write_text(
+            f"{damaged.name} was kept on {now.isoformat(timespec='seconds')}: {reason}. "
+            "Nothing was deleted.\n",
+            encoding="utf-8",
+        )
+        markers.append(marker)
+    return markers
