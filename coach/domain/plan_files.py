@@ -34,6 +34,7 @@ from coach.domain.plan_schema import (
 )
 from coach.domain.plans import SessionPlan
 from coach.domain.routines import Routine
+from coach.resources import assets_dir
 
 MAX_FILE_BYTES = 1_000_000
 """Plan, routine and cue files are a few kilobytes; anything over a megabyte is refused."""
@@ -41,7 +42,7 @@ MAX_FILE_BYTES = 1_000_000
 MAX_PROBLEMS = 10
 """Messages listed per file; more are summarised, so a hostile file cannot flood a screen."""
 
-ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
+ASSETS_DIR = assets_dir()
 """The folder of the default plans, routines, cues and illustrations shipped with the app."""
 
 ILLUSTRATIONS_DIR = ASSETS_DIR / "illustrations"

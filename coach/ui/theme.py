@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from coach.domain.preferences import Preferences
+from coach.resources import assets_dir
 from coach.ui.controllers.preferences import PreferencesController
 
 Scheme = Literal["light", "dark"]
@@ -25,7 +26,7 @@ INDICATOR_PX = 20
 """Check box and radio button size: easy to see and to hit with a stiff back and a mouse."""
 SPIN_BUTTON_PX = 28
 """Width of a spin box's up and down buttons."""
-ICON_DIR = Path(__file__).resolve().parents[2] / "assets" / "icons"
+ICON_DIR = assets_dir() / "icons"
 """Tick and arrow images per scheme (check-dark.svg, arrow-up-light-disabled.svg, ...)."""
 
 
@@ -167,6 +168,16 @@ def style_sheet(colors: ThemeColors) -> str:
     QProgressBar::chunk {{ background: {colors.accent}; border-radius: 5px; }}
     QPushButton {{ padding: 6px 14px; }}
     *:focus {{ outline: none; }}
+    QFrame#pain_scale {{ border: 2px solid transparent; border-radius: 10px; }}
+    QFrame#pain_scale:focus {{ border-color: {colors.accent}; }}
+    QFrame#pain_scale QPushButton {{
+        font-size: {BASE_POINT_SIZE + 5}pt; font-weight: 600; padding: 6px 0;
+        background: {colors.surface}; border: 1px solid {colors.muted_text}; border-radius: 8px;
+    }}
+    QFrame#pain_scale QPushButton:hover {{ background: {colors.surface_alt}; }}
+    QFrame#pain_scale QPushButton:checked {{
+        background: {colors.accent}; color: {colors.accent_text}; border-color: {colors.accent};
+    }}
     {control_rules(colors)}
     """
 
