@@ -191,6 +191,11 @@ class AudioEngine:
             return EngineHealth(False, False, self.status.reason, 0)
         if self._open and not self._failure:
             self._watch(now_monotonic)
+        if self._open and not self._failure:
+            # PortAudio's stream clock may be wall-clock time: re-map it to time.monotonic
+            # on every poll so a clock step (NTP) cannot shift the visual beat for long.
+            with contextlib.suppress(BackendError):
+                self._stream_offset = self._monotonic() - self._backend.time()
         if self._failure:
             return EngineHealth(False, False, self._failure, self.underflows)
         message = UNDERFLOWS.format(count=self.underflows) if self.underflows else self._notice
