@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 
-.PHONY: run test lint typecheck contracts pytest screenshots system-run system-test clean
+.PHONY: run test lint typecheck contracts pytest screenshots system-run system-test clean \
+	bundle install-desktop uninstall-desktop
 
 run: system-run $(APP_STAMP)
 	$(BIN)/walkcoach
@@ -47,5 +48,28 @@ pytest: $(TEST_STAMP)
 screenshots: system-run $(APP_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m coach.ui.screenshots docs/screenshots
 
+# The PyInstaller one-folder bundle, dist/walking-coach/walking-coach (packaging/walking-coach.spec).
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+BUNDLE_EXE := dist/walking-coach/walking-coach
+
+bundle: system-run $(BUNDLE_STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/walking-coach.spec
+	@echo "Built $(BUNDLE_EXE) ($$(du -sh dist/walking-coach | cut -f1))"
+
+$(BUNDLE_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+	touch $@ $(APP_STAMP)
+
+# Desktop entry, metainfo and icons for the current user ($$XDG_DATA_HOME or ~/.local/share).
+# They start the bundle when it has been built, otherwise the venv's walkcoach.
+DESKTOP_EXEC ?= $(abspath $(if $(wildcard $(BUNDLE_EXE)),$(BUNDLE_EXE),$(BIN)/walkcoach))
+
+install-desktop: $(APP_STAMP)
+	$(BIN)/python packaging/desktop_entry.py install --exec "$(DESKTOP_EXEC)"
+
+uninstall-desktop: $(APP_STAMP)
+	$(BIN)/python packaging/desktop_entry.py uninstall
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .pytest-report.xml
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .pytest-report.xml build/pyinstaller dist
