@@ -73,3 +73,16 @@ def check_pain_value(value: object) -> int:
     if not PAIN_MIN <= value <= PAIN_MAX:
         raise PainEntryError(f"Pain must be from 0 to 10, not {value:g}.")
     return int(value)
+
+
+def context_for_hour(hour: int) -> PainContext:
+    """The likely context of a rating taken at this hour (0-23), so most need no change.
+
+    Early morning is on waking, the evening and night are evening, the rest is other: a
+    rating around a walk is chosen by the walk itself.
+    """
+    if 4 <= hour < 10:
+        return PainContext.ON_WAKING
+    if hour >= 19 or hour < 4:
+        return PainContext.EVENING
+    return PainContext.OTHER

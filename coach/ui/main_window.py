@@ -19,9 +19,13 @@ from PySide6.QtWidgets import (
 from coach import APP_NAME
 from coach.audio.engine import probe_audio
 from coach.audio.status import AudioStatus
+from coach.domain.pain import PainEntry
+from coach.ui.controllers.reminder import ReminderController
+from coach.ui.dialogs.log_pain import open_log_pain
 from coach.ui.navigation import ScreenSpec, Sidebar, default_screens
 from coach.ui.services import AppServices
 from coach.ui.widgets.notice_bar import NoticeBar
+from coach.ui.widgets.pain_prompt import PainPromptBar
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +73,13 @@ class MainWindow(QMainWindow):
         self.sound_notice = NoticeBar(SOUND_STATUS_NAME, REOPEN_SOUND)
         self.status_line = self.sound_notice.label
         self.read_only_notice = NoticeBar(READ_ONLY_NAME)
+        self.reminder = ReminderController(
+            services.preferences, services.pain, services.clock, services.can_save, self
+        )
+        self.pain_prompt = PainPromptBar(self.reminder)
+        self.pain_prompt.note_requested.connect(self.open_pain_log)
+        self.pain_log_opener: Callable[[AppServices, QWidget], PainEntry | None] = open_log_pain
+        """Opens the quick pain log; tests replace it to avoid a modal dialog."""
         self._lay_out()
         self._add_shortcuts()
         self.set_audio_status(services.audio_status)
@@ -80,6 +91,7 @@ class MainWindow(QMainWindow):
         services.metronome.audio_notice.connect(self._on_audio_notice)
         self.sidebar.screen_selected.connect(self.show_screen)
         self._restore_view_state()
+        self.reminder.start()
 
     def _lay_out(self) -> None:
         body = QHBoxLayout()
@@ -94,6 +106,7 @@ class MainWindow(QMainWindow):
         notices = QVBoxLayout()
         notices.setContentsMargins(12, 0, 12, 0)
         notices.setSpacing(8)
+        notices.addWidget(self.pain_prompt)
         notices.addWidget(self.read_only_notice)
         notices.addWidget(self.sound_notice)
         outer.addLayout(notices)
@@ -162,6 +175,11 @@ class MainWindow(QMainWindow):
         refresh = getattr(self._built.get(self._current_key), "refresh", None)
         if callable(refresh):
             refresh()
+
+    def open_pain_log(self) -> None:
+        """Open the quick pain log; after a save the screen on show reloads its data."""
+        if self.pain_log_opener(self.services, self) is not None:
+            self._refresh_current()
 
     def set_audio_status(self, status: AudioStatus) -> None:
         """Show why sound is off (and how to fix it); hide the line when sound works."""

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from coach.domain.pain import PainEntry
 from coach.domain.weekly_goal import weekly_goal_minutes
+from coach.storage.database import open_read_only
+from coach.ui.bootstrap import build_services
+from coach.ui.dialogs.log_pain import LogPainDialog
 from coach.ui.main_window import MainWindow
 from coach.ui.screens import today_texts as texts
 from coach.ui.screens.today import TodayScreen, greeting_for
@@ -114,3 +119,35 @@ def test_pain_entry_with_warning_signs_says_see_a_doctor(
     )
     screen = make_today(qtbot, services)
     assert texts.PAIN_RED_FLAGS in screen.pain_card.row_labels[0][2].text()
+
+
+def test_note_my_pain_opens_the_log_and_today_refreshes(
+    qtbot: QtBot, services: AppServices
+) -> None:
+    screen = TodayScreen(services)
+    qtbot.addWidget(screen)
+
+    def rate_and_save() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, LogPainDialog)
+        qtbot.keyClick(dialog.scale, "4")
+        qtbot.keyClick(dialog.scale, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, rate_and_save)
+    qtbot.mouseClick(screen.pain_card.note_button, Qt.MouseButton.LeftButton)
+    assert [labels[1].text() for labels in screen.pain_card.row_labels] == ["4/10"]
+    assert screen.pain_card.empty_label.isHidden()
+
+
+def test_note_my_pain_is_off_with_a_reason_when_read_only(
+    qtbot: QtBot, services: AppServices
+) -> None:
+    services.store.close()
+    store = open_read_only(services.store.path)
+    try:
+        screen = TodayScreen(build_services(store, services.audio_status, services.clock))
+        qtbot.addWidget(screen)
+        assert not screen.pain_card.note_button.isEnabled()
+        assert "read-only" in screen.pain_card.note_button.toolTip()
+    finally:
+        store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -19,8 +21,11 @@ from PySide6.QtWidgets import (
 from coach.domain.pain import PainEntry
 from coach.domain.preferences import Preferences
 from coach.domain.weekly_goal import weekly_goal_minutes
+from coach.ui.dialogs import texts as log_texts
+from coach.ui.dialogs.log_pain import open_log_pain
 from coach.ui.screens import today_texts as texts
 from coach.ui.services import AppServices
+from coach.ui.texts import READ_ONLY_REFUSAL
 from coach.ui.widgets.card import Card, styled_label
 
 PAIN_ROWS = 5
@@ -106,6 +111,10 @@ class PainCard(Card):
         self.empty_label = styled_label(texts.PAIN_EMPTY)
         self.body.addWidget(self.empty_label)
         self.row_labels: list[tuple[QLabel, QLabel, QLabel]] = []
+        self.note_button = QPushButton(log_texts.NOTE_PAIN_BUTTON)
+        self.note_button.setAccessibleName(log_texts.NOTE_PAIN_BUTTON)
+        self.note_button.setAccessibleDescription(log_texts.NOTE_PAIN_HELP)
+        self.body.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def show_entries(self, entries: list[PainEntry]) -> None:
         """Replace the rows with these entries (newest first)."""
@@ -141,6 +150,12 @@ class TodayScreen(QScrollArea):
         self.date_label = styled_label(role="muted")
         self.week_card = WeekCard()
         self.pain_card = PainCard()
+        self.pain_log_opener: Callable[[AppServices, QWidget], PainEntry | None] = open_log_pain
+        """Opens the quick pain log from "Note my pain"; tests replace it."""
+        self.pain_card.note_button.clicked.connect(self._on_note_pain_clicked)
+        if not services.can_save():
+            self.pain_card.note_button.setEnabled(False)
+            self.pain_card.note_button.setToolTip(READ_ONLY_REFUSAL)
         self.safety_label = styled_label(texts.SAFETY_NOTE, "muted")
         self._lay_out()
         services.preferences.preferences_changed.connect(self._on_preferences_changed)
@@ -178,3 +193,7 @@ class TodayScreen(QScrollArea):
 
     def _on_preferences_changed(self, _preferences: Preferences) -> None:
         self.refresh()
+
+    def _on_note_pain_clicked(self) -> None:
+        if self.pain_log_opener(self.services, self) is not None:
+            self.refresh()

@@ -19,6 +19,7 @@ class NoticeBar(QFrame):
         self.label.setWordWrap(True)
         self.label.setAccessibleName(accessible_name)
         row = QHBoxLayout(self)
+        self._row = row
         row.setContentsMargins(14, 8, 10, 8)
         row.setSpacing(12)
         row.addWidget(self.label, 1)
@@ -28,6 +29,13 @@ class NoticeBar(QFrame):
             self.action.setAccessibleName(action_text)
             row.addWidget(self.action)
         self.hide()
+
+    def add_action(self, text: str) -> QPushButton:
+        """Add another button after the first (e.g. "Later" beside "Note it now")."""
+        button = QPushButton(text)
+        button.setAccessibleName(text)
+        self._row.addWidget(button)
+        return button
 
     def show_message(self, text: str) -> None:
         """Show the text, or hide the bar when the text is empty."""

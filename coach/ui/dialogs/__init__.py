@@ -1,0 +1,1 @@
+"""Small dialogs opened from several places (the quick pain log)."""
