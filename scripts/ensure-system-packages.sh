@@ -15,6 +15,7 @@ want=(
 )
 if [ "${1:-run}" = "test" ]; then
   want+=(pulseaudio pulseaudio-utils libasound2-plugins)
+  want+=(desktop-file-utils appstream)  # validators for packaging/linux (tests/packaging)
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

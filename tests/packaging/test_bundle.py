@@ -1,0 +1,135 @@
+"""The PyInstaller bundle: built once per session, then its self-test runs offscreen.
+
+Building takes about 35 s on the 2-core CI machine, so it runs inside `make test`
+(marked `bundle`; select or deselect it with `-m bundle`).
+"""
+
+from __future__ import annotations
+
+import ast
+import ctypes.util
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from packaging_modules import PACKAGING, ROOT, load
+
+from coach.storage.paths import DATABASE_NAME
+
+SPEC = PACKAGING / "walking-coach.spec"
+BUILD_TIMEOUT_S = 900  # a safety net for a hung build, not a wait
+RUN_TIMEOUT_S = 120
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The one-folder bundle built from the spec into a temporary folder."""
+    work = tmp_path_factory.mktemp("pyinstaller")
+    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"]
+    command += ["--distpath", str(work / "dist"), "--workpath", str(work / "build"), str(SPEC)]
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S, check=False, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    folder = work / "dist" / "walking-coach"
+    assert (folder / "walking-coach").is_file()
+    return folder
+
+
+def offscreen_env(data_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["COACH_DATA_DIR"] = str(data_dir)
+    return env
+
+
+@pytest.mark.bundle
+def test_the_bundle_passes_its_self_test_offscreen(bundle: Path, tmp_path: Path) -> None:
+    data_dir = tmp_path / "bundle-data"
+    result = subprocess.run(
+        [str(bundle / "walking-coach"), "--self-test"],
+        env=offscreen_env(data_dir),
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_S,
+        check=False,
+        cwd=tmp_path,  # not the checkout: the bundle must not lean on the source tree
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Data folder: {data_dir}\n" in result.stdout
+    assert "Main window painted with screens: " in result.stdout
+    assert "Self-test passed." in result.stdout
+    assert (data_dir / DATABASE_NAME).is_file()
+
+
+@pytest.mark.bundle
+def test_the_bundle_carries_the_assets_and_portaudio(bundle: Path) -> None:
+    inside = bundle / "_internal"
+    shipped = {p.relative_to(inside / "assets") for p in (inside / "assets").rglob("*.*")}
+    source = {p.relative_to(ROOT / "assets") for p in (ROOT / "assets").rglob("*.*")}
+    assert shipped == source
+    system_portaudio = ctypes.util.find_library("portaudio")
+    assert system_portaudio, "PortAudio is missing here: run scripts/ensure-system-packages.sh"
+    assert (inside / "libportaudio.so.2").is_file()
+
+
+@pytest.mark.bundle
+def test_the_bundle_leaves_out_unused_modules(bundle: Path) -> None:
+    pyside = bundle / "_internal" / "PySide6"
+    assert (pyside / "QtWidgets.abi3.so").is_file()
+    assert (pyside / "QtSvg.abi3.so").is_file()
+    for module in ("QtNetwork", "QtQml", "QtQuick", "QtPdf", "QtOpenGL", "QtMultimedia"):
+        assert not (pyside / f"{module}.abi3.so").exists(), module
+    assert not (bundle / "_internal" / "mypy").exists()
+    assert not list((pyside / "Qt").rglob("translations/*.qm"))
+
+
+def spec_excludes() -> list[str]:
+    tree = ast.parse(SPEC.read_text())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "EXCLUDES":
+            return list(ast.literal_eval(node.value))
+    raise AssertionError("EXCLUDES not found in the spec")
+
+
+def imported_modules(path: Path) -> Iterator[str]:
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+
+
+def test_no_app_module_imports_what_the_bundle_leaves_out() -> None:
+    excluded = spec_excludes()
+    assert "PySide6.QtNetwork" in excluded
+    for path in sorted((ROOT / "coach").rglob("*.py")):
+        for name in imported_modules(path):
+            hits = [e for e in excluded if name == e or name.startswith(e + ".")]
+            assert not hits, f"{path.relative_to(ROOT)} imports {name}, which the bundle excludes"
+
+
+def test_the_runtime_hook_falls_back_to_the_bundled_portaudio(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "libportaudio.so.2").write_bytes(b"")
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    hook = load("pyi_rth_portaudio")
+    assert ctypes.util.find_library is hook.find_library
+    assert hook.find_library("portaudio") == str(tmp_path / "libportaudio.so.2")
+    assert hook.find_library("sndfile") is None
+
+
+def test_the_runtime_hook_prefers_the_system_portaudio(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "libportaudio.so.2").write_bytes(b"")
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: f"lib{name}.so.2")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    hook = load("pyi_rth_portaudio")
+    assert hook.find_library("portaudio") == "libportaudio.so.2"

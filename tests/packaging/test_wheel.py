@@ -1,0 +1,58 @@
+"""A regular wheel install finds the assets it ships under <prefix>/share/walking-coach."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+from packaging_modules import ROOT
+
+from coach.resources import SHARE_PREFIX
+
+TIMEOUT_S = 600  # a safety net for a hung build, not a wait
+PROBE = """
+from coach.domain.plan_files import load_default_plans
+from coach.resources import assets_dir
+import coach
+print(coach.__file__)
+print(assets_dir())
+print(",".join(sorted(load_default_plans())))
+"""
+
+
+def run(*command: str | Path, cwd: Path) -> str:
+    result = subprocess.run(
+        [str(part) for part in command],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
+        cwd=cwd,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result.stdout
+
+
+@pytest.mark.bundle
+def test_a_wheel_installed_in_a_fresh_venv_loads_the_default_plans(tmp_path: Path) -> None:
+    # A real pip install into a separate venv: `pip install --prefix` on the shared venv's pip
+    # would uninstall the editable install from the shared venv first.
+    run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", tmp_path, ROOT, cwd=ROOT)
+    wheel = next(tmp_path.glob("walking_coach-*.whl"))
+    venv = tmp_path / "venv"
+    run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
+    python = venv / "bin" / "python"
+    run(sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps", "--no-index",
+        wheel, cwd=tmp_path)  # fmt: skip
+    # The dependencies come from the test venv, after the fresh venv's own site-packages.
+    site = Path(run(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))",
+                    cwd=tmp_path).strip())  # fmt: skip
+    (site / "test_dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    package, assets, plans = run(python, "-c", PROBE, cwd=tmp_path).splitlines()
+    assert Path(package).is_relative_to(site)
+    assert Path(assets) == (venv / SHARE_PREFIX).resolve()
+    assert plans == "starter-10,walk-20,walk-30"
+    assert (Path(assets) / "icons" / "walking-coach.svg").is_file()
