@@ -10,6 +10,7 @@ from coach import APP_NAME, APP_ORGANIZATION
 from coach.audio.playback import AudioEngine
 from coach.audio.status import AudioStatus
 from coach.domain.clock import Clock, SystemClock
+from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.database import Store
 from coach.storage.pain_repo import PainRepository
 from coach.storage.preferences_repo import PreferencesRepository
@@ -40,6 +41,7 @@ def build_services(
         preferences=preferences,
         walks=WalkRepository(store),
         pain=PainRepository(store),
+        cadence=CadenceRepository(store),
         audio_status=audio_status,
         clock=clock,
         metronome=MetronomeController(engine, preferences, clock.monotonic, audio_status),

@@ -38,6 +38,12 @@ def _today(services: AppServices) -> QWidget:
     return TodayScreen(services)
 
 
+def _metronome(services: AppServices) -> QWidget:
+    from coach.ui.screens.metronome import MetronomeScreen
+
+    return MetronomeScreen(services)
+
+
 def _settings(services: AppServices) -> QWidget:
     from coach.ui.screens.settings import SettingsScreen
 
@@ -48,6 +54,7 @@ def default_screens() -> list[ScreenSpec]:
     """The screens of the app, in sidebar order (imports happen when a screen is first built)."""
     return [
         ScreenSpec("today", "Today", "today", _today),
+        ScreenSpec("metronome", "Metronome & treadmill", "metronome", _metronome),
         ScreenSpec("settings", "Settings", "settings", _settings),
     ]
 

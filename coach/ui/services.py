@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from coach.audio.engine import AudioStatus
 from coach.domain.clock import Clock
+from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.database import Store
 from coach.storage.pain_repo import PainRepository
 from coach.storage.walks_repo import WalkRepository
@@ -21,6 +22,7 @@ class AppServices:
     preferences: PreferencesController
     walks: WalkRepository
     pain: PainRepository
+    cadence: CadenceRepository
     audio_status: AudioStatus
     clock: Clock
     metronome: MetronomeController

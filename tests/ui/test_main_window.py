@@ -13,6 +13,7 @@ from coach.audio.status import AUDIO_READY, NO_OUTPUT_DEVICE, NO_PORTAUDIO, Audi
 from coach.storage.database import open_read_only
 from coach.ui.bootstrap import build_services
 from coach.ui.main_window import MainWindow
+from coach.ui.navigation import default_screens
 from coach.ui.services import AppServices
 
 
@@ -20,9 +21,10 @@ def sidebar_titles(window: MainWindow) -> list[str]:
     return [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
 
 
-def test_window_lists_today_and_settings(main_window: MainWindow) -> None:
-    assert sidebar_titles(main_window) == ["Today", "Settings"]
-    assert main_window.screen_keys() == ["today", "settings"]
+def test_window_lists_today_first_and_settings_last(main_window: MainWindow) -> None:
+    titles = sidebar_titles(main_window)
+    assert (titles[0], titles[-1]) == ("Today", "Settings")
+    assert main_window.screen_keys() == [spec.key for spec in default_screens()]
     assert main_window.current_key == "today"
     assert main_window.stack.currentWidget() is main_window.screen_widget("today")
 
@@ -30,8 +32,9 @@ def test_window_lists_today_and_settings(main_window: MainWindow) -> None:
 def test_ctrl_number_switches_screens(qtbot: QtBot, main_window: MainWindow) -> None:
     with qtbot.waitSignal(main_window.screen_changed) as blocker:
         qtbot.keyClick(main_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert blocker.args == ["settings"]
-    assert main_window.stack.currentWidget() is main_window.screen_widget("settings")
+    second = main_window.screen_keys()[1]
+    assert blocker.args == [second]
+    assert main_window.stack.currentWidget() is main_window.screen_widget(second)
     assert main_window.sidebar.currentRow() == 1
     qtbot.keyClick(main_window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_key == "today"
@@ -40,7 +43,7 @@ def test_ctrl_number_switches_screens(qtbot: QtBot, main_window: MainWindow) -> 
 def test_sidebar_arrow_keys_switch_screens(qtbot: QtBot, main_window: MainWindow) -> None:
     main_window.sidebar.setFocus()
     qtbot.keyClick(main_window.sidebar, Qt.Key.Key_Down)
-    assert main_window.current_key == "settings"
+    assert main_window.current_key == main_window.screen_keys()[1]
     qtbot.keyClick(main_window.sidebar, Qt.Key.Key_Up)
     assert main_window.current_key == "today"
 

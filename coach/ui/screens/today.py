@@ -24,6 +24,7 @@ from coach.domain.weekly_goal import weekly_goal_minutes
 from coach.ui.dialogs import texts as log_texts
 from coach.ui.dialogs.log_pain import open_log_pain
 from coach.ui.screens import today_texts as texts
+from coach.ui.screens.metronome_plan import active_plan_target
 from coach.ui.services import AppServices
 from coach.ui.texts import READ_ONLY_REFUSAL
 from coach.ui.widgets.card import Card, styled_label
@@ -77,6 +78,14 @@ class WeekCard(Card):
         self.body.addWidget(self.advice_label)
         self.goal_note_label = styled_label(role="muted")
         self.body.addWidget(self.goal_note_label)
+        self.target_label = styled_label()
+        self.target_label.hide()
+        self.body.addWidget(self.target_label)
+
+    def show_cadence_target(self, spm: int | None) -> None:
+        """This week's cadence target from the plan, or nothing without a plan."""
+        self.target_label.setText(texts.CADENCE_TARGET.format(spm=spm) if spm else "")
+        self.target_label.setVisible(spm is not None)
 
     def show_week(self, minutes: float, preferences: Preferences) -> None:
         """Fill in the minutes walked this week against the goal from the preferences."""
@@ -189,6 +198,7 @@ class TodayScreen(QScrollArea):
         self.date_label.setText(texts.DATE_FORMAT.format(now=now))
         minutes = self.services.walks.minutes_in_week(now.date())
         self.week_card.show_week(minutes, self.services.preferences.current)
+        self.week_card.show_cadence_target(active_plan_target(self.services))
         self.pain_card.show_entries(self.services.pain.latest(PAIN_ROWS))
 
     def _on_preferences_changed(self, _preferences: Preferences) -> None:

@@ -22,6 +22,7 @@ WEEK_GOAL_NOTE = (
     "You can change your usual walking in Settings."
 )
 WEEK_PROGRESS_NAME = "Progress toward this week's walking goal"
+CADENCE_TARGET = "This week's cadence target: {spm} steps/min, from your plan."
 
 PAIN_TITLE = "Latest pain ratings"
 PAIN_EMPTY = (
