@@ -1,4 +1,4 @@
 """Command-line subcommands of `walkcoach`, one module each with add_parser(subparsers)."""
 
-COMMAND_MODULES: tuple[str, ...] = ("export_audio", "validate")
+COMMAND_MODULES: tuple[str, ...] = ("export_audio", "validate", "report")
 """Modules under coach.commands that each register one subcommand."""

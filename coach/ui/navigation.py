@@ -50,11 +50,18 @@ def _settings(services: AppServices) -> QWidget:
     return SettingsScreen(services)
 
 
+def _trends(services: AppServices) -> QWidget:
+    from coach.ui.screens.trends import TrendsScreen
+
+    return TrendsScreen(services)
+
+
 def default_screens() -> list[ScreenSpec]:
     """The screens of the app, in sidebar order (imports happen when a screen is first built)."""
     return [
         ScreenSpec("today", "Today", "today", _today),
         ScreenSpec("metronome", "Metronome & treadmill", "metronome", _metronome),
+        ScreenSpec("trends", "Trends", "trends", _trends),
         ScreenSpec("settings", "Settings", "settings", _settings),
     ]
 

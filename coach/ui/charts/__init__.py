@@ -1,0 +1,1 @@
+"""pyqtgraph charts of the pain diary: the trends chart, its data, palette and export."""

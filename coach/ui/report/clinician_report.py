@@ -1,0 +1,216 @@
+"""The clinician's PDF: period, chart, weekly table, cadence plan, change statement and notes.
+
+Statistics come from the same TrendModel as the Trends screen, limited to the period; the
+chart is the same TrendsChart drawn as vectors in black and greys, so it reads in grayscale.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication
+
+from coach.domain.pain import PainEntry
+from coach.domain.progression import ProgressionPlan
+from coach.domain.safety import flag_words
+from coach.domain.trends import local_day_ordinals
+from coach.storage.cadence_repo import CadenceRepository
+from coach.storage.pain_repo import PainRepository
+from coach.storage.paths import PRIVATE_FILE_MODE, create_private_file
+from coach.storage.walks_repo import WalkRepository
+from coach.ui.charts.export import render_image
+from coach.ui.charts.hover import date_words, day_words
+from coach.ui.charts.palette import PRINT_PALETTE
+from coach.ui.charts.trend_data import TrendModel, build_model, load_inputs
+from coach.ui.charts.trends_chart import TrendsChart
+from coach.ui.report import texts
+from coach.ui.report.page_flow import PageFlow, make_writer, mm
+
+CHART_SIZE_PX = (880, 430)
+"""The chart is laid out at this size and scaled onto the page as vectors."""
+CHART_HEIGHT_MM = 84.0
+CHART_SCALE = 3
+"""About 300 dots per inch at the chart's printed width."""
+TABLE_WIDTHS = (0.22, 0.14, 0.14, 0.16, 0.17, 0.17)
+
+
+class ReportError(ValueError):
+    """The report cannot be made as asked; the message says why."""
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the report shows for one period."""
+
+    first: date
+    last: date
+    made: date
+    model: TrendModel
+    plan: ProgressionPlan | None
+    notes: tuple[PainEntry, ...]
+    ratings: int
+    tz: tzinfo
+
+
+def gather_report(
+    pain: PainRepository,
+    walks: WalkRepository,
+    cadence: CadenceRepository,
+    first: date,
+    last: date,
+    now: datetime,
+) -> ReportData:
+    """Load and compute the report of the days from first to last (both included)."""
+    if last < first:
+        raise ReportError(f"The period ends ({last}) before it starts ({first}).")
+    tz = now.tzinfo
+    if tz is None:
+        raise ReportError("The time used for the report must include its time zone.")
+    inputs = load_inputs(pain, walks, cadence, now)
+    days = local_day_ordinals(inputs.seconds, tz)
+    in_pain = (days >= first.toordinal()) & (days <= last.toordinal())
+    in_walks = (inputs.walk_days >= first.toordinal()) & (inputs.walk_days <= last.toordinal())
+    period = replace(
+        inputs,
+        seconds=inputs.seconds[in_pain],
+        pains=inputs.pains[in_pain],
+        walk_days=inputs.walk_days[in_walks],
+        walk_minutes=inputs.walk_minutes[in_walks],
+        walk_cadence=inputs.walk_cadence[in_walks],
+        walk_guided=inputs.walk_guided[in_walks],
+        recent_entries=(),
+    )
+    start = datetime.combine(first, time(0), tz)
+    end = datetime.combine(last + timedelta(days=1), time(0), tz)
+    notes = tuple(e for e in pain.between(start, end) if e.note.strip() or e.red_flags)
+    return ReportData(
+        first, last, now.date(), build_model(period, tz, last), inputs.plan, notes,
+        int(in_pain.sum()), tz,
+    )  # fmt: skip
+
+
+def write_report(data: ReportData, path: Path) -> Path:
+    """Write the report as a PDF (mode 0600) and return its path. Needs a QApplication."""
+    if QApplication.instance() is None:
+        raise ReportError("The report needs a running Qt application to draw its chart.")
+    create_private_file(path)
+    writer = make_writer(str(path), texts.TITLE)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ReportError(f"Could not write the report to {path}.")
+    first, last = day_words(data.first), day_words(data.last)
+    flow = PageFlow(writer, painter, lambda page: texts.PAGE_FOOTER.format(
+        first=first, last=last, page=page))  # fmt: skip
+    try:
+        _head(flow, data)
+        _chart(flow, data)
+        _table(flow, data)
+        _notes(flow, data)
+        flow.finish()
+    finally:
+        painter.end()
+    os.chmod(path, PRIVATE_FILE_MODE)
+    return path
+
+
+def _head(flow: PageFlow, data: ReportData) -> None:
+    stats = data.model.statistics
+    weeks = ((data.last - data.first).days + 1) / 7
+    flow.text(texts.TITLE, 16, bold=True)
+    flow.text(texts.PERIOD.format(
+        first=day_words(data.first), last=day_words(data.last),
+        weeks=f"{weeks:.1f}".removesuffix(".0"), made=day_words(data.made)))  # fmt: skip
+    flow.text(texts.SELF_REPORTED, bold=True)
+    flow.space()
+    flow.text(texts.SUMMARY_HEADING, 11, bold=True)
+    span = (data.last - data.first).days + 1
+    flow.text(texts.RATINGS_LINE.format(ratings=data.ratings, days=len(stats.daily), span=span))
+    template = texts.TREND_NONE if stats.trend is None else texts.TREND_LINE
+    flow.text(template.format(words=stats.trend_words))
+    flow.text(texts.CHANGE_LINE.format(sentence=stats.change.sentence))
+    flow.text(_plan_line(data.plan))
+
+
+def _plan_line(plan: ProgressionPlan | None) -> str:
+    if plan is None:
+        return texts.CADENCE_NONE
+    holds = texts.CADENCE_HOLDS.format(count=len(plan.holds)) if plan.holds else ""
+    return texts.CADENCE_PLAN.format(
+        baseline=plan.baseline_spm, goal=plan.goal_spm, start=day_words(plan.start), holds=holds
+    )
+
+
+def _chart(flow: PageFlow, data: ReportData) -> None:
+    flow.space(1)
+    flow.text(texts.CHART_HEADING, 11, bold=True)
+    chart = TrendsChart(PRINT_PALETTE)
+    chart.remove_legends()  # the key below the chart says it in full sentences
+    chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    chart.resize(*CHART_SIZE_PX)
+    chart.show()
+    chart.set_model(data.model)
+    chart.show_days(data.first.toordinal(), data.last.toordinal())
+    app = QApplication.instance()
+    for _ in range(3):  # let the layout settle before drawing
+        app.processEvents()  # type: ignore[union-attr]
+
+    # Drawn as a sharp picture: pyqtgraph sizes axis text by the device's dots per inch, so
+    # drawn straight onto the 300-dpi page the tick labels would come out huge.
+    image = render_image(chart, CHART_SCALE)
+    chart.close()
+    chart.deleteLater()
+
+    def draw(painter: QPainter, rect: QRectF) -> None:
+        painter.drawImage(rect, image)
+
+    width = flow.width
+    flow.picture(min(mm(CHART_HEIGHT_MM), width * CHART_SIZE_PX[1] / CHART_SIZE_PX[0]), draw)
+    flow.text(texts.CHART_KEY, 7.5)
+
+
+def _table(flow: PageFlow, data: ReportData) -> None:
+    weeks = data.model.weeks
+    weekly = data.model.statistics.weekly
+    rows: list[list[str]] = []
+    for i, monday in enumerate(weeks.mondays):
+        if monday + 6 < data.first.toordinal() or monday > data.last.toordinal():
+            continue
+        j = int(np.searchsorted(weekly.mondays, monday))
+        rated = j < weekly.mondays.size and weekly.mondays[j] == monday
+        rows.append([
+            date_words(date.fromordinal(int(monday))),
+            f"{weekly.means[j]:.1f}" if rated else texts.EMPTY_CELL,
+            str(int(weekly.days_with_data[j])) if rated else "0",
+            f"{weeks.minutes[i]:.0f}",
+            _spm(weeks.cadence_target[i]),
+            _spm(weeks.cadence_walked[i]),
+        ])  # fmt: skip
+    flow.space(1)
+    flow.text(texts.TABLE_HEADING, 11, bold=True)
+    flow.table(texts.TABLE_COLUMNS, rows, TABLE_WIDTHS)
+
+
+def _spm(value: float) -> str:
+    return texts.EMPTY_CELL if np.isnan(value) else f"{value:.0f}"
+
+
+def _notes(flow: PageFlow, data: ReportData) -> None:
+    flow.text(texts.NOTES_HEADING, 11, bold=True)
+    if not data.notes:
+        flow.text(texts.NOTES_NONE)
+    for entry in data.notes:
+        day = entry.at.astimezone(data.tz).date()
+        words = day_words(day)
+        if entry.red_flags:
+            signs = flag_words(entry.red_flags)
+            flow.text(texts.NOTE_FLAGS.format(day=words, pain=entry.pain, signs=signs), bold=True)
+        if entry.note.strip():
+            context = texts.CONTEXT_WORDS.get(entry.context.value, "")
+            flow.text(texts.NOTE_LINE.format(
+                day=words, pain=entry.pain, context=context, note=entry.note.strip()))  # fmt: skip

@@ -1,0 +1,51 @@
+"""Every text of the clinician's report, in one place."""
+
+from __future__ import annotations
+
+TITLE = "Pain and walking report"
+SUBTITLE = "From the Walking Coach app"
+PERIOD = "Period: {first} to {last} ({weeks} weeks). Made on {made}."
+SELF_REPORTED = (
+    "All data in this report are self-reported by the person in the app: pain as 0-10 "
+    "ratings, walks as recorded by the app. Nothing here is a diagnosis."
+)
+SUMMARY_HEADING = "Summary"
+TREND_LINE = "Trend (Theil-Sen, over the days rated in the period): {words}."
+TREND_NONE = "Trend: {words}"
+CHANGE_LINE = "Change that matters (2 points or 30 %, Ostelo et al. 2008): {sentence}"
+RATINGS_LINE = "{ratings} ratings on {days} of {span} days."
+CHART_HEADING = "Pain and walking over the period"
+CHART_KEY = (
+    "Grey dots: each day's average rating. Solid black line: 7-day average. Thick grey "
+    "steps: week's average. Dashed line: trend. Shaded band: first two weeks' average ± a "
+    "change that matters. Triangles: guided walks. Lower panel: minutes walked a week "
+    "(bars), cadence target (dashed) and walked (line with dots, right axis)."
+)
+TABLE_HEADING = "Week by week"
+TABLE_COLUMNS = (
+    "Week of",
+    "Pain mean",
+    "Days rated",
+    "Minutes walked",
+    "Cadence target",
+    "Cadence walked",
+)
+CADENCE_PLAN = (
+    "Cadence plan: from {baseline} toward {goal} steps/min in weekly steps, started the week "
+    "of {start}.{holds}"
+)
+CADENCE_HOLDS = " Held weeks: {count}."
+CADENCE_NONE = "No cadence plan in use."
+NOTES_HEADING = "Notes written with the ratings"
+NOTES_NONE = "No notes in this period."
+NOTE_LINE = "{day}, pain {pain}{context}: {note}"
+NOTE_FLAGS = "{day}, pain {pain}: warning signs noted — {signs}."
+EMPTY_CELL = "\u2013"  # an en dash: no value
+PAGE_FOOTER = "Walking Coach report, {first} to {last} · page {page}"
+CONTEXT_WORDS = {
+    "on_waking": " on waking",
+    "before_walk": " before a walk",
+    "after_walk": " after a walk",
+    "evening": " in the evening",
+    "other": "",
+}

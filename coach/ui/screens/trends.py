@@ -1,0 +1,204 @@
+"""Trends: is walking helping? The trend and the change since the start in words, any safety
+message plainly on top, and the chart of pain and walking over 4 weeks to all of it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.domain.safety import SafetyAdvice, Urgency
+from coach.domain.trends import TREND_FLAT, TREND_NOT_ENOUGH, describe_slope
+from coach.storage.cadence_repo import CadenceRepository
+from coach.ui.charts.export import export_png, export_svg
+from coach.ui.charts.palette import palette_for
+from coach.ui.charts.trend_data import TrendSource
+from coach.ui.charts.trends_chart import ChartRange, TrendsChart
+from coach.ui.report.clinician_report import gather_report, write_report
+from coach.ui.screens import trends_texts as texts
+from coach.ui.services import AppServices
+from coach.ui.theme import current_scheme
+from coach.ui.widgets.card import Card, styled_label
+from coach.ui.widgets.notice_bar import NoticeBar
+
+CHART_MIN_HEIGHT = 340
+
+
+class TrendsScreen(QScrollArea):
+    """The Trends screen; refresh() reloads only when the store or the day changed."""
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.source = TrendSource(services.store, services.pain, services.walks)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._scheme = current_scheme()
+        self.chart = TrendsChart(palette_for(self._scheme))
+        self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
+        self.chart.setAccessibleName(texts.TITLE)
+        self.safety_bar = NoticeBar(texts.SAFETY_NAME)
+        self.summary = Card(texts.CHANGE_HEADING)
+        self.summary.title_label.hide()
+        self.trend_label = styled_label(role="subheading")
+        self.change_label = styled_label()
+        self.summary.body.addWidget(self.trend_label)
+        self.summary.body.addWidget(self.change_label)
+        self.hover_label = styled_label(texts.HOVER_HINT_TEXT, "muted")
+        self.status_label = styled_label(role="muted")
+        self.range_buttons = QButtonGroup(self)
+        self._lay_out()
+        self.chart.day_hovered.connect(self._on_chart_day_hovered)
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        column = QVBoxLayout()
+        column.setContentsMargins(36, 20, 36, 16)
+        column.setSpacing(10)
+        column.addWidget(styled_label(texts.TITLE, "heading"))
+        column.addWidget(self.safety_bar)
+        column.addWidget(self.summary)
+        column.addLayout(self._controls())
+        column.addWidget(self.chart, 1)
+        column.addWidget(self.hover_label)
+        column.addWidget(styled_label(texts.NEVER_DIAGNOSIS, "muted"))
+        column.addWidget(self.status_label)
+        content = QWidget()
+        content.setLayout(column)
+        self.setWidget(content)
+
+    def _controls(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        for chart_range in ChartRange:
+            label = texts.RANGE_LABELS[chart_range.value]
+            key = texts.RANGE_KEYS[chart_range.value]
+            button = QPushButton(label)
+            button.setCheckable(True)
+            button.setToolTip(texts.RANGE_TOOLTIP.format(label=label, key=key))
+            button.setAccessibleName(texts.RANGE_TOOLTIP.format(label=label, key=key))
+            button.setProperty("chart_range", chart_range.value)
+            button.clicked.connect(lambda _=False, r=chart_range: self.show_range(r))
+            self.range_buttons.addButton(button)
+            row.addWidget(button)
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda r=chart_range: self.show_range(r))
+        row.addStretch(1)
+        for text, tip, slot in (
+            (texts.SAVE_PNG, texts.SAVE_PNG_TITLE, self._on_save_png_clicked),
+            (texts.SAVE_SVG, texts.SAVE_SVG_TITLE, self._on_save_svg_clicked),
+            (texts.SAVE_REPORT, texts.SAVE_REPORT_TITLE, self._on_save_report_clicked),
+        ):
+            button = QPushButton(text)
+            button.setAccessibleName(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        return row
+
+    def refresh(self) -> None:
+        """Reload from the store if it changed, follow the theme, and update the words."""
+        scheme = current_scheme()
+        if scheme != self._scheme:
+            self._scheme = scheme
+            self.chart.apply_palette(palette_for(scheme))
+        model = self.source.model(self.services.clock.now())
+        if model is not self.chart.model:
+            self.chart.set_model(model)
+            self._show_safety(model.safety)
+            self.change_label.setText(model.statistics.change.sentence)
+        self.show_range(self.chart.chart_range)
+
+    def show_range(self, chart_range: ChartRange) -> None:
+        """Show one of the ranges and say the trend over it in words."""
+        self.chart.set_range(chart_range)
+        for button in self.range_buttons.buttons():
+            button.setChecked(button.property("chart_range") == chart_range.value)
+        self.trend_label.setText(self.trend_words())
+
+    def trend_words(self) -> str:
+        """The sentence about the trend over the range shown."""
+        model = self.chart.model
+        if model is None or not len(model.statistics.daily):
+            return texts.NO_DATA
+        trend = self.chart.range_trend
+        if trend is None:
+            return TREND_NOT_ENOUGH
+        span = texts.TREND_SPANS[self.chart.chart_range.value]
+        words = describe_slope(trend.slope_per_week)
+        if words == TREND_FLAT:
+            return texts.TREND_FLAT_SENTENCE.format(span=span)
+        return texts.TREND_SENTENCE.format(span=span, words=words)
+
+    def _show_safety(self, advice: SafetyAdvice) -> None:
+        lines = [
+            texts.SAFETY_LINE.format(title=m.title, text=m.text, reason=m.reason)
+            for m in advice.messages
+        ]
+        self.safety_bar.show_message("\n\n".join(lines))
+        urgent = advice.urgency is Urgency.PROMPTLY
+        self.safety_bar.setProperty("urgency", "promptly" if urgent else "")
+
+    def _on_chart_day_hovered(self, text: str) -> None:
+        self.hover_label.setText(text or texts.HOVER_HINT_TEXT)
+
+    def _ask_path(self, title: str, name: str, file_filter: str) -> Path | None:
+        folder = Path.home()
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(folder / name), file_filter)
+        return Path(chosen) if chosen else None
+
+    def _save(self, title: str, name: str, file_filter: str, write: object) -> None:
+        path = self._ask_path(title, name, file_filter)
+        if path is None:
+            return
+        try:
+            written = write(path)  # type: ignore[operator]
+        except (OSError, ValueError) as error:
+            self.status_label.setText(texts.SAVE_FAILED.format(error=error))
+            return
+        self.status_label.setText(texts.SAVED.format(path=written))
+
+    def _chart_name(self, suffix: str) -> str:
+        day = self.services.clock.now().date().isoformat()
+        return texts.DEFAULT_CHART_NAME.format(day=day) + suffix
+
+    def _on_save_png_clicked(self) -> None:
+        self._save(texts.SAVE_PNG_TITLE, self._chart_name(".png"), texts.PNG_FILTER,
+                   lambda path: export_png(self.chart, path))  # fmt: skip
+
+    def _on_save_svg_clicked(self) -> None:
+        self._save(texts.SAVE_SVG_TITLE, self._chart_name(".svg"), texts.SVG_FILTER,
+                   lambda path: export_svg(self.chart, path, texts.TITLE))  # fmt: skip
+
+    def report_days(self) -> tuple[date, date]:
+        """The period of the report: the range shown (12 weeks by default), ending today."""
+        first, last = self.chart.range_days(self.chart.chart_range)
+        return date.fromordinal(first), date.fromordinal(last)
+
+    def _on_save_report_clicked(self) -> None:
+        first, last = self.report_days()
+        name = texts.DEFAULT_REPORT_NAME.format(first=first.isoformat(), last=last.isoformat())
+        self._save(texts.SAVE_REPORT_TITLE, name, texts.PDF_FILTER, self.write_report)
+
+    def write_report(self, path: Path) -> Path:
+        """Write the clinician's report of the range shown to path."""
+        first, last = self.report_days()
+        services = self.services
+        data = gather_report(
+            services.pain, services.walks, CadenceRepository(services.store), first, last,
+            services.clock.now(),
+        )  # fmt: skip
+        return write_report(data, path)
