@@ -10,6 +10,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import logging
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
@@ -34,6 +35,8 @@ logger = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 5 * 60 * 1000  # the store itself decides whether 30 minutes have passed
 PAINT_WAIT_ROUNDS = 500
 STORE_ERROR_TITLE = "Walking Coach cannot open your diary"
+STARTUP_PROBE_ENV = "COACH_STARTUP_PROBE"
+"""Set to 1 to print `FIRST_PAINT <time.monotonic()>` once the window has painted, then quit."""
 
 
 def ensure_display_platform() -> None:
@@ -94,6 +97,8 @@ def run_gui(app: QApplication, crash: CrashHandler) -> int:
         theme.theme_changed.connect(window.on_theme_changed)
         crash.parent = window
         timer = start_backup_timer(store, services, app)
+        if os.environ.get(STARTUP_PROBE_ENV) == "1":
+            window.installEventFilter(_FirstPaintProbe(window))
         window.show()
         code = app.exec()
         timer.stop()
@@ -138,6 +143,21 @@ class _PaintWatcher(QObject):
         if event.type() == QEvent.Type.Paint:
             self.paints += 1
         return False
+
+
+class _FirstPaintProbe(QObject):
+    """For benchmarks/startup.py: report the first finished paint of the watched window, quit."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the first paint, report once the paint has been handled; let every event through."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"FIRST_PAINT {time.monotonic():.6f}", flush=True)
+        QApplication.quit()
 
 
 def run_self_test(app: QApplication) -> int:

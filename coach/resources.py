@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import sys
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 DISTRIBUTION = "walking-coach"
@@ -40,6 +39,8 @@ def frozen_assets(frozen_root: str | None) -> Path | None:
 
 def installed_assets(distribution: str = DISTRIBUTION) -> Path | None:
     """The assets folder a wheel install put under <prefix>/share, if this is one."""
+    from importlib import metadata  # ~15 ms at start-up; only a wheel install needs it
+
     try:
         files = metadata.distribution(distribution).files or []
     except metadata.PackageNotFoundError:
