@@ -60,7 +60,7 @@ def default_screens() -> list[ScreenSpec]:
     """The screens of the app, in sidebar order (imports happen when a screen is first built)."""
     return [
         ScreenSpec("today", "Today", "today", _today),
-        ScreenSpec("metronome", "Metronome & treadmill", "metronome", _metronome),
+        ScreenSpec("metronome", "Metronome", "metronome", _metronome),
         ScreenSpec("trends", "Trends", "trends", _trends),
         ScreenSpec("settings", "Settings", "settings", _settings),
     ]

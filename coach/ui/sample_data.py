@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from coach.domain.pain import PainContext, PainEntry, PainLocation
 from coach.domain.progression import ProgressionPlan, make_plan, this_week_target
+from coach.domain.tap_tempo import estimate_cadence
 from coach.domain.walks import WalkKind, WalkRecord, week_start
 from coach.storage.cadence_repo import CadenceRepository
 from coach.ui.services import AppServices
@@ -141,3 +142,11 @@ def _walk(
 def _at(now: datetime, days_ago: int, hour: int, minute: int) -> datetime:
     return (now - timedelta(days=days_ago)).replace(hour=hour, minute=minute, second=0)
 
+
+def fill_sample_baseline(services: AppServices, spm: int = 102, days_ago: int = 151) -> None:
+    """Save a tapped baseline cadence, measured just before the sample cadence plan began."""
+    # Twelve taps with a little human jitter, 60/spm seconds apart.
+    jitter = (0.0, 0.012, -0.008, 0.004, -0.011, 0.007, 0.0, -0.005, 0.009, -0.003, 0.006, 0.0)
+    taps = [i * 60 / spm + shift for i, shift in enumerate(jitter)]
+    measured = (services.clock.now() - timedelta(days=days_ago)).replace(hour=18, minute=10)
+    CadenceRepository(services.store).save_baseline(estimate_cadence(taps), measured)

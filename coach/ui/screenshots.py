@@ -33,7 +33,7 @@ from coach.storage.database import open_store
 from coach.storage.paths import DATA_DIR_ENV
 from coach.ui.bootstrap import build_services
 from coach.ui.main_window import MainWindow
-from coach.ui.sample_data import fill_sample_data
+from coach.ui.sample_data import fill_sample_baseline, fill_sample_data
 from coach.ui.services import AppServices
 from coach.ui.theme import ThemeController, colors_for, current_scheme
 
@@ -42,6 +42,7 @@ SCHEMES: tuple[str, ...] = ("light", "dark")
 SAMPLE_NOW = datetime(2026, 11, 26, 10, 15).astimezone()  # a Thursday morning
 DIALOG_SIZE = (900, 680)  # the onboarding dialog's own size (coach.ui.onboarding)
 SOUND_READY = AudioStatus(True, AUDIO_READY, ("Built-in speakers",), "Built-in speakers")
+TREADMILL_SAMPLE = (110, 110, 12 * 60 + 34)  # cadence, this week's target, seconds walked
 
 Builder = Callable[[AppServices], QWidget]
 
@@ -102,6 +103,26 @@ def make_window(services: AppServices, size: tuple[int, int], view_dir: Path) ->
     return window
 
 
+def grab_treadmill_view(app: QApplication, size: tuple[int, int], path: Path) -> None:
+    """The full-screen treadmill view as it looks mid-walk, at a screen size."""
+    from coach.ui.screens import metronome_texts
+    from coach.ui.screens.treadmill_view import TreadmillView
+
+    view = TreadmillView()
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    view.resize(*size)
+    view.show_cadence(TREADMILL_SAMPLE[0])
+    view.show_target(TREADMILL_SAMPLE[1])
+    view.show_time(TREADMILL_SAMPLE[2])
+    view.show_state(metronome_texts.TV_WALKING)
+    view.footprints.show_step("left")
+    view.show()
+    settle(app)
+    view.grab().save(str(path))
+    view.close()
+    view.deleteLater()
+
+
 def render_all(out_dir: Path, services: AppServices, app: QApplication) -> list[Path]:
     """Render every screen and onboarding page at each size in each scheme; return the files."""
     written: list[Path] = []
@@ -116,6 +137,9 @@ def render_all(out_dir: Path, services: AppServices, app: QApplication) -> list[
                 written.append(path)
             window.close()
             window.deleteLater()
+            path = out_dir / f"treadmill-{width}x{height}-{scheme}.png"
+            grab_treadmill_view(app, (width, height), path)
+            written.append(path)
             for stem, build in onboarding_states():
                 path = out_dir / f"{stem}-{width}x{height}-{scheme}.png"
                 grab_dialog(app, services, build, (width, height), path)
@@ -159,6 +183,7 @@ def main(argv: list[str]) -> int:
             services.preferences.set("height_cm", 172.0)
             services.preferences.set("onboarding_done", True)
             fill_sample_data(services)
+            fill_sample_baseline(services)
             theme = ThemeController(app, services.preferences)  # follows the theme preference
             written = render_all(out_dir, services, app)
             written.append(render_sound_off(out_dir, services, app))

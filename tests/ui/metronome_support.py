@@ -35,15 +35,20 @@ def run_for(
         seen.append((index, foot, clock.monotonic()))
 
     controller.beat_changed.connect(record)
+    # The stream clock runs with the monotonic clock; each block's callback comes when the
+    # stream clock reaches it, as a sound card asks for blocks while its buffer drains.
+    offset = backend.clock - clock.monotonic()
+    next_block = backend.clock
     start = clock.monotonic()
-    rendered_until = start
     try:
         while clock.monotonic() - start < seconds - 1e-9:
             clock.advance(frame_s)
-            # The sound card asks for blocks as its buffer drains: stay `latency` ahead.
-            while rendered_until < clock.monotonic() + backend.latency:
+            now = clock.monotonic() + offset
+            while next_block <= now:
+                backend.clock = next_block
                 backend.run_blocks(1, keep=False)  # nothing happens once the device is gone
-                rendered_until += BLOCK / FS
+                next_block += BLOCK / FS
+            backend.clock = now
             controller.poll()
     finally:
         controller.beat_changed.disconnect(record)

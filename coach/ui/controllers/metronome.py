@@ -86,7 +86,9 @@ class MetronomeController(QObject):
         self.engine = engine
         self._preferences = preferences
         self._monotonic = monotonic
-        self._status_reason = audio_status.reason if audio_status is not None else NO_SOUND
+        # Without an engine there is no sound whatever the probe said ("Sound is ready").
+        unavailable = audio_status is not None and not audio_status.available
+        self._status_reason = audio_status.reason if unavailable and audio_status else NO_SOUND
         self.program: ClickProgram | None = None
         self._first_step = 0
         self._end_sample: int | None = None

@@ -38,6 +38,7 @@ from coach.ui.widgets.card import styled_label
 MIN_SAVED_WALK_S = 10
 """Shorter runs are a start pressed by mistake, not a walk worth counting."""
 TABS_MIN_HEIGHT = 330
+CONTENT_MAX_WIDTH = 1400  # wider lines are hard to follow on a big screen
 
 SHORTCUT_CHANGES = {
     "Up": SMALL_CHANGE_SPM,
@@ -84,7 +85,7 @@ class MetronomeScreen(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.pace = PaceCard()
         self.walk = WalkCard()
-        self.message_label = styled_label(role="muted")
+        self.message_label = styled_label()
         self.tap = TapPanel(services, services.clock.monotonic)
         self.calculator = CalculatorPanel(preferences, lambda: self.tap.estimate)
         self.plan = PlanPanel(services)
@@ -108,6 +109,7 @@ class MetronomeScreen(QScrollArea):
         cards.addWidget(self.pace, 1)
         cards.addWidget(self.walk, 1)
         column.addLayout(cards)
+        self.message_label.hide()
         column.addWidget(self.message_label)
         column.addWidget(styled_label(texts.KEYS, "muted"))
         for page, title in (
@@ -122,6 +124,7 @@ class MetronomeScreen(QScrollArea):
         column.addWidget(self.tabs, 1)
         content = QWidget()
         content.setLayout(column)
+        content.setMaximumWidth(CONTENT_MAX_WIDTH)
         content.setStyleSheet(local_style(colors_for(current_scheme())))
         self.content = content
         self.setWidget(content)
@@ -201,7 +204,7 @@ class MetronomeScreen(QScrollArea):
         self.controller.start(program)
         self._walk_owned = True
         self._walk_spm = [self.cadence]
-        self.message_label.setText("")
+        self._say("")
         self.walk.show_running(True)
         self.treadmill.show_state(texts.TV_COUNT_IN)
         self._show_status()
@@ -221,7 +224,7 @@ class MetronomeScreen(QScrollArea):
         self._show_status()
         note = texts.FINISHED if self._finished else ""
         self._finished = False
-        self.message_label.setText(note + self._save_walk(walked_s))
+        self._say(note + self._save_walk(walked_s))
 
     def _save_walk(self, walked_s: float) -> str:
         if walked_s < MIN_SAVED_WALK_S:
@@ -271,6 +274,10 @@ class MetronomeScreen(QScrollArea):
         if self.walking and not self.controller.sound_on:
             text = f"{text} {texts.SOUND_OFF}"
         self.walk.status_label.setText(text)
+
+    def _say(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
 
     # --- treadmill view ------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.cadence import step_length_from_distance, step_length_on_treadmill
 from coach.domain.preferences import Preferences, Units
@@ -79,46 +79,32 @@ class CalculatorPanel(QWidget):
     # --- layout --------------------------------------------------------------------------
 
     def _lay_out(self) -> None:
-        column = QVBoxLayout(self)
-        column.setContentsMargins(4, 8, 4, 8)
-        column.setSpacing(10)
-        column.addWidget(styled_label(texts.CALC_HELP, "muted"))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(4)
-        for row, field in enumerate(self.fields.values()):
-            field.add_to(grid, row * 2)
-        grid.setColumnStretch(3, 1)
-        column.addLayout(grid)
-        column.addWidget(self.height_note)
-        column.addLayout(_row(self.from_height_button))
-        column.addWidget(styled_label(texts.CALIBRATE_TITLE, "subheading"))
-        cal = QGridLayout()
-        cal.setHorizontalSpacing(12)
-        cal.setVerticalSpacing(4)
-        self.distance.add_to(cal, 0)
-        self.steps.add_to(cal, 2)
-        cal.addWidget(self.use_distance_button, 4, 0, 1, 3)
-        cal.setColumnStretch(3, 1)
-        column.addLayout(cal)
-        column.addWidget(styled_label(texts.CAL_TREADMILL, "muted"))
-        belt = QGridLayout()
-        belt.setHorizontalSpacing(12)
-        self.belt_speed.add_to(belt, 0)
-        belt.addWidget(self.use_taps_button, 0, 3)
-        belt.setColumnStretch(4, 1)
-        column.addLayout(belt)
-        column.addWidget(self.calibration_result)
-        column.addWidget(styled_label(texts.SHORTEN_TITLE, "subheading"))
-        shorten = QGridLayout()
-        shorten.setHorizontalSpacing(12)
-        self.percent.add_to(shorten, 0)
-        shorten.addWidget(self.shorten_button, 0, 3)
-        shorten.setColumnStretch(4, 1)
-        column.addLayout(shorten)
-        column.addWidget(self.shorten_result)
-        column.addLayout(_row(self.use_shorter_button))
-        column.addStretch(1)
+        columns = QHBoxLayout(self)
+        columns.setContentsMargins(4, 8, 4, 8)
+        columns.setSpacing(32)
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        left.addWidget(styled_label(texts.CALC_HELP, "muted"))
+        left.addLayout(_grid(*self.fields.values()))
+        left.addWidget(self.height_note)
+        left.addLayout(_row(self.from_height_button))
+        left.addWidget(styled_label(texts.SHORTEN_TITLE, "subheading"))
+        left.addLayout(_grid(self.percent, button=self.shorten_button))
+        left.addWidget(self.shorten_result)
+        left.addLayout(_row(self.use_shorter_button))
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        right.addWidget(styled_label(texts.CALIBRATE_TITLE, "subheading"))
+        right.addLayout(_grid(self.distance, self.steps))
+        right.addLayout(_row(self.use_distance_button))
+        right.addWidget(styled_label(texts.CAL_TREADMILL, "muted"))
+        right.addLayout(_grid(self.belt_speed))
+        right.addLayout(_row(self.use_taps_button))
+        right.addWidget(self.calibration_result)
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
 
     def _connect(self) -> None:
         for field, widget in self.fields.items():
@@ -288,6 +274,18 @@ def _refuse_distance(value: float, low: float, high: float, unit: str) -> float:
 def _number(text: str) -> str:
     """The number part of '4.4 km/h' or '105 steps/min'."""
     return text.split(" ", 1)[0]
+
+
+def _grid(*fields: CheckedField, button: QPushButton | None = None) -> QGridLayout:
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(12)
+    grid.setVerticalSpacing(4)
+    for row, field in enumerate(fields):
+        field.add_to(grid, row * 2)
+    if button is not None:
+        grid.addWidget(button, 0, 3)
+    grid.setColumnStretch(4, 1)
+    return grid
 
 
 def _row(*widgets: QWidget) -> QHBoxLayout:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSpinBox
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QSpinBox
 
 from coach.domain.cadence import (
     LARGE_CHANGE_SPM,
@@ -69,7 +69,9 @@ class PaceCard(Card):
         self.body.addWidget(self.band_label)
         self.presets_row = QHBoxLayout()
         self.presets_row.setSpacing(8)
-        self.presets_row.addWidget(styled_label(texts.PRESETS_LABEL, "muted", wrap=False))
+        presets_label = styled_label(texts.PRESETS_LABEL, "muted", wrap=False)
+        presets_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self.presets_row.addWidget(presets_label)
         self.preset_buttons: dict[str, QPushButton] = {}
         self.body.addLayout(self.presets_row)
         self.body.addStretch(1)
@@ -110,6 +112,9 @@ class WalkCard(Card):
         self.end_after.setSpecialValueText(texts.END_AFTER_NONE)
         self.end_after.setSuffix(texts.END_AFTER_SUFFIX)
         self.end_after.setAccessibleName(texts.END_AFTER)
+        self.end_after.setMinimumWidth(
+            self.end_after.fontMetrics().horizontalAdvance(texts.END_AFTER_NONE) + 64
+        )
         self.start_button = named_button(texts.START)
         self.start_button.setObjectName("start_button")
         self.treadmill_button = named_button(texts.TREADMILL_BUTTON)

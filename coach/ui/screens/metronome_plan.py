@@ -11,6 +11,7 @@ from coach.domain.progression import (
     DEFAULT_GOAL_PERCENT,
     PlanError,
     ProgressionPlan,
+    goal_week,
     hold_week,
     make_plan,
     plan_weeks,
@@ -165,6 +166,10 @@ class PlanPanel(QWidget):
             texts.PLAN_SUMMARY.format(baseline=plan.baseline_spm, goal=plan.goal_spm, target=target)
         )
         current = plan.week_index(self.today)
+        reached = self.today >= goal_week(plan)
+        self.hold_button.setEnabled(not reached)  # a week at the goal has nothing to hold
+        if reached:
+            self.message_label.setText(texts.PLAN_GOAL_REACHED.format(spm=plan.goal_spm))
         for row, week in enumerate(plan_weeks(plan)):
             notes = [texts.PLAN_THIS_WEEK] if row == current else []
             if week.held:

@@ -88,7 +88,7 @@ CALC_HELP = (
 SPEED = "Speed"
 CADENCE = "Cadence"
 STEP_LENGTH = "Step length"
-HEIGHT_NOTE = "Step length starts from your height ({height}); measure it below for a better fit."
+HEIGHT_NOTE = "Step length starts from your height ({height}). Measuring it gives a better fit."
 HEIGHT_NOTE_NONE = (
     "Step length starts from an average height; set your height in Settings or measure it below."
 )
@@ -131,6 +131,10 @@ PLAN_THIS_WEEK = "this week"
 PLAN_HOLD = "Hold this week"
 PLAN_HOLD_DONE = "This week is held: the target stays at {spm} steps/min."
 PLAN_NONE = "No plan yet."
+PLAN_GOAL_REACHED = (
+    "Goal reached: keep walking at about {spm} steps/min. Measure again and make a new plan "
+    "when that feels easy."
+)
 PLAN_USE_TARGET = "Use this week's target"
 PLAN_READ_FAILED = "Your saved plan could not be read: {error}"
 

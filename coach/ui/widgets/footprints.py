@@ -62,7 +62,7 @@ class Footprints(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         label_h = self.fontMetrics().height() + 6 if any(self._labels) else 0
         w, h = self.width(), self.height() - label_h
-        foot_h = min(h * 0.96, w * 0.9)
+        foot_h = min(h * 0.92, w * 0.9)  # room for the right foot's small step ahead
         foot_w = foot_h * 0.42
         gap = foot_w * 0.5
         left_x = w / 2 - gap / 2 - foot_w
