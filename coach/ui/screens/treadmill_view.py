@@ -63,7 +63,7 @@ class TreadmillView(QWidget):
         self.target = self._label("")
         self.state = self._label(texts.TV_STOPPED, muted=True)
         self.hint = self._label(texts.TV_HINT, muted=True)
-        self.footprints = Footprints()
+        self.footprints = Footprints(texts.LEFT, texts.RIGHT)
         self.footprints.set_colors(LIT, DIM, MUTED)
         self._lay_out()
 
@@ -134,6 +134,9 @@ class TreadmillView(QWidget):
             font = label.font()
             font.setPixelSize(max(8, round(height * fraction)))
             label.setFont(font)
+        font = self.footprints.font()
+        font.setPixelSize(max(8, round(height * HINT_FRACTION * 1.2)))
+        self.footprints.setFont(font)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Space, the cadence keys and Esc; everything works without the mouse."""
