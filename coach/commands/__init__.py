@@ -1,4 +1,10 @@
 """Command-line subcommands of `walkcoach`, one module each with add_parser(subparsers)."""
 
-COMMAND_MODULES: tuple[str, ...] = ("export_audio", "validate", "report")
+COMMAND_MODULES: tuple[str, ...] = (
+    "export_audio",
+    "validate",
+    "export_data",
+    "import_data",
+    "report",
+)
 """Modules under coach.commands that each register one subcommand."""

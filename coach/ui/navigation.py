@@ -44,6 +44,12 @@ def _metronome(services: AppServices) -> QWidget:
     return MetronomeScreen(services)
 
 
+def _diary(services: AppServices) -> QWidget:
+    from coach.ui.screens.diary import DiaryScreen
+
+    return DiaryScreen(services)
+
+
 def _settings(services: AppServices) -> QWidget:
     from coach.ui.screens.settings import SettingsScreen
 
@@ -61,6 +67,7 @@ def default_screens() -> list[ScreenSpec]:
     return [
         ScreenSpec("today", "Today", "today", _today),
         ScreenSpec("metronome", "Metronome", "metronome", _metronome),
+        ScreenSpec("diary", "Pain diary", "diary", _diary),
         ScreenSpec("trends", "Trends", "trends", _trends),
         ScreenSpec("settings", "Settings", "settings", _settings),
     ]

@@ -1,0 +1,107 @@
+"""The dialog that changes one saved rating, and the calm safety panel of the diary screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.domain.pain import PainEntry
+from coach.domain.safety import SafetyAdvice, Urgency
+from coach.ui.screens import diary_texts as texts
+from coach.ui.screens.diary_form import PainForm
+from coach.ui.widgets.card import styled_label
+
+
+class EditEntryDialog(QDialog):
+    """The form filled with a saved rating; Save changes checks it and keeps the result."""
+
+    def __init__(
+        self, entry: PainEntry, now: Callable[[], datetime], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(texts.EDIT_TITLE)
+        self.setAccessibleName(texts.EDIT_TITLE)
+        self.setModal(True)
+        self.original = entry
+        self.result_entry: PainEntry | None = None
+        self._now = now
+        self.form = PainForm()
+        self.form.load(entry)
+        self.form.submitted.connect(self.accept)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(
+            texts.EDIT_SAVE, QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = buttons.addButton(texts.CANCEL, QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 20, 24, 20)
+        column.setSpacing(14)
+        column.addWidget(styled_label(texts.EDIT_TITLE, "subheading"))
+        column.addWidget(self.form)
+        column.addWidget(buttons)
+        self.resize(680, self.sizeHint().height())
+        self.form.focus_scale()
+
+    def accept(self) -> None:
+        """Close only when the form holds a valid rating; otherwise say what to fix."""
+        result = self.form.read(self._now(), base=self.original)
+        if isinstance(result, str):
+            self.form.show_message(result)
+            return
+        self.result_entry = result
+        super().accept()
+
+
+class SafetyPanel(QFrame):
+    """What the diary says needs a professional's look, in plain words; hidden otherwise."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice_bar")
+        self.setAccessibleName(texts.SAFETY_NAME)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(18, 14, 18, 14)
+        self.column.setSpacing(6)
+        self.labels: list[QLabel] = []
+        self.hide()
+
+    def show_advice(self, advice: SafetyAdvice) -> None:
+        """Show each message (title, what to do, the reason), most urgent first."""
+        for label in self.labels:
+            self.column.removeWidget(label)
+            label.hide()
+            label.deleteLater()
+        self.labels = []
+        for message in advice.messages:
+            title = styled_label(message.title, "subheading")
+            body = styled_label(f"{message.text} {message.reason}")
+            for label in (title, body):
+                label.setObjectName("notice_text")
+                self._add(label)
+            title.setAccessibleName(message.title)
+            body.setAccessibleDescription(body.text())
+        if advice.messages:
+            self._add(styled_label(texts.SAFETY_PLAN_NOTE))
+            self.labels[-1].setObjectName("notice_text")
+        self.setProperty("urgency", advice.urgency.value)
+        self.setVisible(advice.urgency is not Urgency.NONE)
+
+    def text(self) -> str:
+        """Everything the panel says, for tests and screen readers."""
+        return "\n".join(label.text() for label in self.labels)
+
+    def _add(self, label: QLabel) -> None:
+        self.column.addWidget(label)
+        self.labels.append(label)

@@ -1,0 +1,209 @@
+"""Pain diary screen: keyboard logging, refusals, edit/delete with undo, day groups, safety."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from coach.domain.clock import FakeClock
+from coach.domain.pain import PainContext, PainEntry, PainLocation
+from coach.domain.safety import RED_FLAG_TITLE, WORSENING_TITLE
+from coach.domain.walks import WalkKind, WalkRecord
+from coach.ui.main_window import MainWindow
+from coach.ui.screens import diary_texts as texts
+from coach.ui.screens.diary import DiaryScreen
+from coach.ui.screens.diary_list import PAGE_SIZE
+from coach.ui.services import AppServices
+
+Adder = Callable[..., PainEntry]
+
+
+def make_screen(qtbot: QtBot, services: AppServices) -> DiaryScreen:
+    screen = DiaryScreen(services)
+    qtbot.addWidget(screen)
+    screen.resize(1200, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def test_keyboard_only_logging_saves_a_rating(
+    qtbot: QtBot, main_window: MainWindow, services: AppServices
+) -> None:
+    main_window.show_screen("diary")
+    screen = main_window.screen_widget("diary")
+    assert isinstance(screen, DiaryScreen)
+    main_window.activateWindow()
+    screen.form.focus_scale()
+    qtbot.keyClick(focused(), Qt.Key.Key_6)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is screen.form.context_box
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)  # on waking (09:30) -> before a walk
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    [entry] = services.pain.latest(5)
+    assert (entry.pain, entry.context) == (6, PainContext.BEFORE_WALK)
+    assert entry.at == services.clock.now()
+    assert screen.entry_list.rows[0].entry == entry
+    assert screen.form.scale.value() is None  # ready for the next rating
+
+
+def test_time_in_the_future_is_refused_with_a_message(
+    qtbot: QtBot, services: AppServices, clock: FakeClock
+) -> None:
+    screen = make_screen(qtbot, services)
+    screen.form.scale.set_value(3)
+    later = services.clock.now().astimezone() + timedelta(hours=2)
+    screen.form.time_edit.setDateTime(QDateTime(later.replace(tzinfo=None)))
+    screen.save_new()
+    assert services.pain.count() == 0
+    assert "still to come" in screen.form.message_label.text()
+    clock.advance(3 * 3600)  # two hours on, the same time is in the past and saves
+    screen.save_new()
+    assert services.pain.count() == 1
+
+
+def test_a_rating_needs_a_number(qtbot: QtBot, services: AppServices) -> None:
+    screen = make_screen(qtbot, services)
+    screen.save_new()
+    assert services.pain.count() == 0
+    assert screen.form.message_label.text() == texts.NEED_RATING
+
+
+def test_edit_and_undo_restore_the_old_entry(
+    qtbot: QtBot, main_window: MainWindow, services: AppServices, add_pain: Adder
+) -> None:
+    old = add_pain(5, hours_ago=3, note="stiff")
+    main_window.show_screen("diary")
+    screen = main_window.screen_widget("diary")
+    assert isinstance(screen, DiaryScreen)
+    dialog = screen.open_edit(old)
+    assert dialog.form.scale.value() == 5
+    dialog.form.scale.set_value(2)
+    dialog.form.note_edit.setText("looser after a walk")
+    dialog.save_button.click()
+    [changed] = services.pain.latest(5)
+    assert (changed.id, changed.pain, changed.note, changed.at) == (
+        old.id,
+        2,
+        "looser after a walk",
+        old.at,
+    )
+    assert texts.DONE_EDITED in screen.undo_bar.label.text()
+    main_window.activateWindow()
+    screen.form.focus_scale()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.form.scale)
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert services.pain.latest(5) == [old]
+    assert screen.undo_bar.label.text() == texts.UNDONE_EDITED
+
+
+def test_delete_and_undo_bring_back_the_same_id(
+    qtbot: QtBot, services: AppServices, add_pain: Adder
+) -> None:
+    keep = add_pain(4, hours_ago=5)
+    gone = add_pain(7, hours_ago=1, note="after gardening")
+    screen = make_screen(qtbot, services)
+    row = next(r for r in screen.entry_list.rows if r.entry.id == gone.id)
+    row.delete_button.click()
+    assert services.pain.latest(5) == [keep]
+    assert not screen.undo_bar.isHidden()
+    assert screen.undo_bar.action is not None
+    screen.undo_bar.action.click()
+    assert services.pain.latest(5) == [gone, keep]
+    assert [r.entry.id for r in screen.entry_list.rows] == [gone.id, keep.id]
+
+
+def test_undo_of_a_new_rating_takes_it_out(qtbot: QtBot, services: AppServices) -> None:
+    screen = make_screen(qtbot, services)
+    screen.form.scale.set_value(2)
+    screen.save_new()
+    assert services.pain.count() == 1
+    screen.undo()
+    assert services.pain.count() == 0
+
+
+def test_ratings_are_grouped_by_day_newest_first_with_show_older(
+    qtbot: QtBot, services: AppServices, add_pain: Adder
+) -> None:
+    for hours in range(0, 24 * 30, 12):  # two a day for 30 days
+        add_pain(3, hours_ago=hours)
+    screen = make_screen(qtbot, services)
+    rows = screen.entry_list.rows
+    assert len(rows) == PAGE_SIZE
+    times = [r.entry.at for r in rows]
+    assert times == sorted(times, reverse=True)
+    assert not screen.entry_list.older_button.isHidden()
+    screen.entry_list.older_button.click()
+    assert len(screen.entry_list.rows) == 60
+    assert screen.entry_list.older_button.isHidden()
+
+
+def test_rating_from_a_guided_walk_names_its_walk(qtbot: QtBot, services: AppServices) -> None:
+    now = services.clock.now()
+    walk = services.walks.add(
+        WalkRecord(started_at=now - timedelta(minutes=30), duration_s=20 * 60, kind=WalkKind.GUIDED)
+    )
+    services.pain.add(
+        PainEntry(at=now - timedelta(minutes=9), pain=3, context=PainContext.AFTER_WALK,
+                  location=PainLocation.BUTTOCK, walk_id=walk.id)
+    )  # fmt: skip
+    screen = make_screen(qtbot, services)
+    details = screen.entry_list.rows[0].details_label.text()
+    assert details.startswith("after your 20-minute walk")
+    assert "buttock" in details
+
+
+def test_red_flag_rating_shows_the_see_a_doctor_message(
+    qtbot: QtBot, services: AppServices
+) -> None:
+    screen = make_screen(qtbot, services)
+    assert screen.safety_panel.isHidden()
+    screen.form.scale.set_value(6)
+    screen.form.flags_toggle.setChecked(True)
+    screen.form.flag_boxes["saddle_numbness"].setChecked(True)
+    screen.save_new()
+    [entry] = services.pain.latest(1)
+    assert entry.red_flags == frozenset({"saddle_numbness"})
+    assert not screen.safety_panel.isHidden()
+    assert RED_FLAG_TITLE in screen.safety_panel.text()
+    assert "numbness in the saddle area" in screen.safety_panel.text()
+    assert "promptly" in screen.safety_panel.text()
+
+
+def test_worsening_diary_shows_a_professionals_look_message(
+    qtbot: QtBot, services: AppServices, add_pain: Adder
+) -> None:
+    for day in range(7, 28):
+        add_pain(2, hours_ago=24 * day)
+    for day in range(7):
+        add_pain(6, hours_ago=24 * day)
+    screen = make_screen(qtbot, services)
+    assert not screen.safety_panel.isHidden()
+    assert WORSENING_TITLE in screen.safety_panel.text()
+    assert "4.0 points higher" in screen.safety_panel.text()
+
+
+def test_read_only_diary_refuses_to_save(
+    qtbot: QtBot, services: AppServices, add_pain: Adder
+) -> None:
+    entry = add_pain(4)
+    screen = make_screen(qtbot, services)
+    services.store.read_only = True
+    try:
+        screen.form.scale.set_value(3)
+        screen.save_new()
+        screen.delete(entry)
+        assert services.pain.latest(5) == [entry]
+        assert screen.form.message_label.text() == texts.READ_ONLY
+    finally:
+        services.store.read_only = False
