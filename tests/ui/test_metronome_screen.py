@@ -354,3 +354,37 @@ def test_vanished_device_message_and_reopen_from_the_notice(
     reopen.click()
     assert controller.sound_on and window.sound_notice.isHidden()
     press(qtbot, Key.Key_Space)
+
+
+def test_calculator_follows_imperial_units(
+    qtbot: QtBot, main_window: MainWindow, services: AppServices
+) -> None:
+    from coach.domain.treadmill import Field
+
+    screen = open_screen(qtbot, main_window)
+    services.preferences.set("units", "imperial")
+    panel = screen.calculator
+    speed = panel.fields[Field.SPEED]
+    assert speed.unit.text() == "mph"
+    assert panel.fields[Field.STEP_LENGTH].unit.text() == "in"
+    speed.edit.setText("9")
+    speed.commit()
+    assert speed.error.text() == "Speed needs to be between 0.4 and 7.4 mph; 9 is outside that."
+    speed.edit.setText("2.8")
+    speed.commit()
+    assert not speed.has_error and speed.edit.text() == "2.8"
+    assert panel.speed_kmh == pytest.approx(2.8 * 1.609344)
+
+
+def test_space_on_a_focused_button_presses_that_button(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    screen = open_screen(qtbot, main_window)
+    screen.pace.buttons[5].setFocus()
+    press(qtbot, Key.Key_Space)
+    assert screen.cadence == 110 and not screen.walking
+    screen.walk.start_button.setFocus()
+    press(qtbot, Key.Key_Space)
+    assert screen.walking
+    press(qtbot, Key.Key_Space)
+    assert not screen.walking
