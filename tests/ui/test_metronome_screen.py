@@ -388,3 +388,12 @@ def test_space_on_a_focused_button_presses_that_button(
     assert screen.walking
     press(qtbot, Key.Key_Space)
     assert not screen.walking
+
+
+def test_arrow_keys_step_a_focused_spin_box_not_the_cadence(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    screen = open_screen(qtbot, main_window)
+    screen.walk.end_after.setFocus()
+    press(qtbot, Key.Key_Up)
+    assert screen.walk.end_after.value() == 5 and screen.cadence == 105

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QFrame,
     QHBoxLayout,
@@ -154,7 +155,7 @@ class MetronomeScreen(QScrollArea):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, change in SHORTCUT_CHANGES.items():
             shortcut = QShortcut(QKeySequence(key), self, context=context)
-            shortcut.activated.connect(lambda change=change: self.change_cadence(change))
+            shortcut.activated.connect(lambda change=change: self._on_cadence_key(change))
         for key, slot in (
             ("Space", self._on_space),
             ("T", self.tap.tap),
@@ -306,6 +307,17 @@ class MetronomeScreen(QScrollArea):
         self.plan_target = active_plan_target(self.services)
         self.pace.show_presets(self.plan_target)
         self.treadmill.show_target(self.plan_target)
+
+    def _on_cadence_key(self, change: int) -> None:
+        # The arrow keys still step a focused spin box (the walk's end time), as expected.
+        focused = QApplication.focusWidget()
+        spin = focused if isinstance(focused, QAbstractSpinBox) else None
+        if spin is None and focused is not None and isinstance(focused.parent(), QAbstractSpinBox):
+            spin = focused.parent()
+        if isinstance(spin, QAbstractSpinBox):
+            spin.stepBy(1 if change > 0 else -1)
+        else:
+            self.change_cadence(change)
 
     def _on_space(self) -> None:
         # Space on a focused button presses that button, as everywhere else in the app.
