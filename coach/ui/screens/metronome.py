@@ -311,9 +311,8 @@ class MetronomeScreen(QScrollArea):
     def _on_cadence_key(self, change: int) -> None:
         # The arrow keys still step a focused spin box (the walk's end time), as expected.
         focused = QApplication.focusWidget()
-        spin = focused if isinstance(focused, QAbstractSpinBox) else None
-        if spin is None and focused is not None and isinstance(focused.parent(), QAbstractSpinBox):
-            spin = focused.parent()
+        owner = focused.parent() if focused is not None else None
+        spin = focused if isinstance(focused, QAbstractSpinBox) else owner
         if isinstance(spin, QAbstractSpinBox):
             spin.stepBy(1 if change > 0 else -1)
         else:
