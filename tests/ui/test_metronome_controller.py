@@ -176,3 +176,32 @@ def test_sound_preferences_apply_live(
     assert controller.program is not None
     assert controller.program.volume == 0.3 and controller.program.left_sound == "beep"
     assert controller.sound_on
+
+
+def test_timed_walk_lets_the_end_chime_ring_out(
+    audio_services: AppServices, clock: FakeClock, backend: FakeBackend
+) -> None:
+    controller = audio_services.metronome
+    program = controller.steady(SPM, end_after_s=3)
+    controller.start(program)
+    run_for(6.0, clock, backend, controller)  # count-in 2.05 s + 3 s of steps, then the end
+    assert not controller.running
+    engine = controller.engine
+    assert engine is not None and engine.is_playing()  # still sounding the chime
+    blocks = backend.run_blocks(60)  # the next 1.3 s of the stream
+    # A quarter of a second on, a cut-off stop would be silent; the chime still sounds.
+    assert max(float(abs(b).max()) for b in blocks[12:24]) > 0.001
+    for _ in range(20):
+        clock.advance(0.2)
+        backend.run_blocks(10, keep=False)
+        engine.check_health(clock.monotonic())
+    assert not engine.is_playing()  # the device is let go once the chime was heard
+
+
+def test_output_device_chosen_in_settings_is_used_next_time(
+    audio_services: AppServices, clock: FakeClock, backend: FakeBackend
+) -> None:
+    audio_services.preferences.set("output_device", "Test speakers")
+    controller = audio_services.metronome
+    controller.start(controller.steady(SPM))
+    assert backend.opened[-1].device == "Test speakers"

@@ -345,6 +345,7 @@ def test_vanished_device_message_and_reopen_from_the_notice(
     assert not window.sound_notice.isHidden()
     assert "no longer there" in window.sound_notice.label.text()
     assert texts.SOUND_OFF in screen.walk.status_label.text()
+    assert screen.treadmill.warning.text() == texts.TV_SOUND_OFF
     timer_before = controller.elapsed_s
     run_for(2.0, clock, backend, controller)
     assert controller.elapsed_s == pytest.approx(timer_before + 2.0, abs=0.05)
@@ -353,6 +354,7 @@ def test_vanished_device_message_and_reopen_from_the_notice(
     assert reopen is not None
     reopen.click()
     assert controller.sound_on and window.sound_notice.isHidden()
+    assert screen.treadmill.warning.isHidden()
     press(qtbot, Key.Key_Space)
 
 

@@ -185,15 +185,24 @@ class MetronomeController(QObject):
         self._position = max(self._position, self._current_position())
         walked = self.elapsed_s
         if self._sound and self.engine is not None:
-            at = self.engine.safe_change_sample()
-            self.engine.stop(Renderer(self.program.with_stop(at)), at)
-            self._drain_timer.start()
+            self._release(self.engine, self.program)
         self.program = None
         self._end_sample = None
         self.timer.stop()
         self._set_sound(False)
         self.stopped.emit(walked)
         return walked
+
+    def _release(self, engine: AudioEngine, program: ClickProgram) -> None:
+        """Fade out now, or, at a timed walk's end, let the end chime ring out first."""
+        at = engine.safe_change_sample()
+        natural = program.duration_samples
+        ended = self._end_sample is not None and self._position >= self._end_sample
+        if ended and natural is not None and natural > at:
+            engine.stop(Renderer(program), natural)
+        else:
+            engine.stop(Renderer(program.with_stop(at)), at)
+        self._drain_timer.start()
 
     def reopen(self) -> AudioStatus | None:
         """Look for the sound output again; a running walk continues with sound if found."""
@@ -206,7 +215,9 @@ class MetronomeController(QObject):
             self._anchor = self._moved = (position, self._monotonic())
             self._set_sound(self._play_from(position + self.engine.latency * self.sample_rate))
             if not self._sound:
-                self.audio_problem.emit(self._no_sound_reason())
+                reason = self._no_sound_reason()
+                self.audio_problem.emit(reason)
+                return AudioStatus(False, reason, status.devices, status.default_device)
         return status
 
     def close(self) -> None:
@@ -310,6 +321,8 @@ class MetronomeController(QObject):
 
     def _on_preferences_changed(self, preferences: Preferences) -> None:
         if self.program is None:
+            if self.engine is not None:  # the next start opens the newly chosen output
+                self.engine.device_name = preferences.output_device
             return
         settings = sound_settings(preferences)
         # The count-in numbers the beats, so it stays as it was for a walk under way.

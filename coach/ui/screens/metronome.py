@@ -149,6 +149,7 @@ class MetronomeScreen(QScrollArea):
         controller.stopped.connect(self._on_stopped)
         controller.finished.connect(self._on_finished)
         controller.sound_changed.connect(lambda _on: self._show_status())
+        controller.audio_problem.connect(lambda _text: self._show_status())
         self.services.preferences.preferences_changed.connect(self._on_preferences_changed)
 
     def _add_shortcuts(self) -> None:
@@ -272,9 +273,11 @@ class MetronomeScreen(QScrollArea):
             text = texts.WALKING_UNTIL.format(minutes=self.walk.end_after.value())
         else:
             text = texts.WALKING
-        if self.walking and not self.controller.sound_on:
+        sound_off = self.walking and not self.controller.sound_on
+        if sound_off:
             text = f"{text} {texts.SOUND_OFF}"
         self.walk.status_label.setText(text)
+        self.treadmill.show_warning(texts.TV_SOUND_OFF if sound_off else "")
 
     def _say(self, text: str) -> None:
         self.message_label.setText(text)

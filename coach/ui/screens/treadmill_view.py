@@ -21,6 +21,7 @@ TEXT = "#ffffff"
 MUTED = "#b8c2c0"  # 10:1 on the background
 LIT = "#7fe0d6"  # the app's teal, brightened for a dark room
 DIM = "#2c3335"
+WARNING = "#ffd27a"  # amber, 12:1 on the background
 # Fractions of the screen height: the cadence digits are 30 % tall (the brief asks >= 20 %).
 CADENCE_FRACTION = 0.30
 TIMER_FRACTION = 0.13
@@ -53,7 +54,7 @@ class TreadmillView(QWidget):
         self.setAutoFillBackground(True)
         self.setStyleSheet(
             f"TreadmillView {{ background: {BACKGROUND}; }} QLabel {{ color: {TEXT}; }}"
-            f" QLabel#muted {{ color: {MUTED}; }}"
+            f" QLabel#muted {{ color: {MUTED}; }} QLabel#warning {{ color: {WARNING}; }}"
         )
         self.cadence = BigNumber()
         self.cadence.setAccessibleName(texts.CADENCE_NAME)
@@ -63,6 +64,9 @@ class TreadmillView(QWidget):
         self.target = self._label("")
         self.state = self._label(texts.TV_STOPPED, muted=True)
         self.hint = self._label(texts.TV_HINT, muted=True)
+        self.warning = self._label("")
+        self.warning.setObjectName("warning")
+        self.warning.hide()
         self.footprints = Footprints(texts.LEFT, texts.RIGHT)
         self.footprints.set_colors(LIT, DIM, MUTED)
         self._lay_out()
@@ -90,7 +94,8 @@ class TreadmillView(QWidget):
         right.addWidget(self.footprints, 3)
         right.addWidget(self.timer, 2)
         grid.addLayout(right, 1, 1)
-        grid.addWidget(self.hint, 2, 0, 1, 2)
+        grid.addWidget(self.warning, 2, 0, 1, 2)
+        grid.addWidget(self.hint, 3, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setRowStretch(1, 1)
@@ -112,6 +117,11 @@ class TreadmillView(QWidget):
         """Stopped, Get ready or Walking."""
         self.state.setText(text)
 
+    def show_warning(self, text: str) -> None:
+        """A short line in amber, e.g. that the sound is off; "" hides it."""
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
+
     def enter(self) -> None:
         """Fill the screen and take the keyboard."""
         self.showFullScreen()
@@ -130,6 +140,7 @@ class TreadmillView(QWidget):
             (self.target, LABEL_FRACTION),
             (self.state, LABEL_FRACTION),
             (self.hint, HINT_FRACTION),
+            (self.warning, LABEL_FRACTION),
         ):
             font = label.font()
             font.setPixelSize(max(8, round(height * fraction)))
