@@ -32,8 +32,10 @@ from coach.domain.clock import FakeClock
 from coach.storage.database import open_store
 from coach.storage.paths import DATA_DIR_ENV
 from coach.ui.bootstrap import build_services
+from coach.ui.dialogs.shots import render_pain_log_states
 from coach.ui.main_window import MainWindow
 from coach.ui.sample_data import fill_sample_baseline, fill_sample_data
+from coach.ui.screens.diary_shots import render_diary_states
 from coach.ui.services import AppServices
 from coach.ui.theme import ThemeController, colors_for, current_scheme
 
@@ -187,6 +189,8 @@ def main(argv: list[str]) -> int:
             theme = ThemeController(app, services.preferences)  # follows the theme preference
             written = render_all(out_dir, services, app)
             written.append(render_sound_off(out_dir, services, app))
+            written += render_pain_log_states(out_dir, services, app)
+            written += render_diary_states(out_dir, services, app)
             main_png = out_dir / "main.png"
             QPixmap(str(out_dir / "today-1366x768-light.png")).save(str(main_png))
             written.append(main_png)

@@ -109,6 +109,7 @@ class DataCard(Card):
         self.body.addWidget(self.busy_bar)
         self.status_label = styled_label()
         self.status_label.setAccessibleName("Data status")
+        self.status_label.hide()
         self.body.addWidget(self.status_label)
         self.import_button.setEnabled(services.can_save())
 
@@ -189,6 +190,7 @@ class DataCard(Card):
     def _say(self, text: str) -> None:
         self.status_label.setText(text)
         self.status_label.setAccessibleDescription(text)
+        self.status_label.setVisible(bool(text))
 
     def _on_csv_clicked(self) -> None:
         folder = self.ask_folder()

@@ -60,7 +60,7 @@ class PainForm(QWidget):
         self.context_box = _combo(texts.CONTEXT_CHOICES, texts.CONTEXT_LABEL)
         self.time_edit = QDateTimeEdit()
         self.time_edit.setDisplayFormat(DATE_TIME_FORMAT)
-        self.time_edit.setCalendarPopup(True)
+        # Up/down arrows like every other spin box; the sections take typed numbers too.
         self.time_edit.setAccessibleName(texts.TIME_LABEL)
         self.time_edit.dateTimeChanged.connect(self._on_time_edit_changed)
         self.location_box = _combo(
@@ -77,6 +77,7 @@ class PainForm(QWidget):
         self.flags_panel = self._flags_panel()
         self.message_label = styled_label(role="muted")
         self.message_label.setAccessibleName("Message")
+        self.message_label.hide()
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -180,6 +181,7 @@ class PainForm(QWidget):
         """Show a short message under the form (empty hides it)."""
         self.message_label.setText(text)
         self.message_label.setAccessibleDescription(text)
+        self.message_label.setVisible(bool(text))
 
     def focus_scale(self) -> None:
         """Put the keyboard focus on the scale, ready for a number key."""

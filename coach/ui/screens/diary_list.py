@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.pain import PainContext, PainEntry
 from coach.domain.safety import DAY_NAMES, MONTH_NAMES, flag_words
@@ -19,15 +19,18 @@ PAGE_SIZE = 40
 
 
 def day_title(day: date, today: date) -> str:
-    """'Today', 'Yesterday' or 'Monday 23 November 2026' (our own names, not the locale's)."""
+    """'Today', 'Yesterday', 'Monday 23 November', or with the year when it is not this year.
+
+    Our own day and month names, so the process locale cannot mix languages.
+    """
     if day == today:
         return texts.DAY_TODAY
     if day.toordinal() == today.toordinal() - 1:
         return texts.DAY_YESTERDAY
     return texts.DAY_FORMAT.format(
         day_name=DAY_NAMES[day.weekday()], day=day.day, month=MONTH_NAMES[day.month - 1],
-        year=day.year,
-    )  # fmt: skip
+        year=day.year if day.year != today.year else "",
+    ).strip()  # fmt: skip
 
 
 def walk_link(entry: PainEntry, walk: WalkRecord | None) -> str:
@@ -82,23 +85,22 @@ class EntryRow(QWidget):
         self.edit_button = _small_button(texts.EDIT, texts.EDIT_NAME.format(**names))
         self.delete_button = _small_button(texts.DELETE, texts.DELETE_NAME.format(**names))
         grid = QGridLayout(self)
-        grid.setContentsMargins(0, 2, 0, 2)
+        grid.setContentsMargins(0, 2, 0, 6)
         grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(2)
         grid.addWidget(self.time_label, 0, 0)
         grid.addWidget(self.value_label, 0, 1)
-        grid.addWidget(self.details_label, 0, 2)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        grid.addLayout(buttons, 0, 3)
+        grid.addWidget(self.edit_button, 0, 3)
+        grid.addWidget(self.delete_button, 0, 4)
+        # Details on their own line, under the rating, so a narrow column still reads well.
+        grid.addWidget(self.details_label, 1, 1, 1, 4)
+        self.details_label.setVisible(bool(self.details_label.text()))
         if entry.red_flags:
             flags = texts.RED_FLAG_NOTE.format(signs=flag_words(entry.red_flags))
             self.flags_label = styled_label(flags)
             self.flags_label.setObjectName("notice_text")
-            grid.addWidget(self.flags_label, 1, 2, 1, 2)
+            grid.addWidget(self.flags_label, 2, 1, 1, 4)
         grid.setColumnMinimumWidth(0, 52)
-        grid.setColumnMinimumWidth(1, 56)
         grid.setColumnStretch(2, 1)
 
 
