@@ -119,6 +119,7 @@ def test_timed_walk_ends_itself_and_is_saved(
     walk(5 * 60 + 10, clock, screen)
     assert not screen.walking
     assert screen.message_label.text().startswith(texts.FINISHED)
+    assert screen.treadmill.state.text() == texts.TV_FINISHED
     assert services.walks.minutes_in_week(clock.now().date()) == pytest.approx(5.0, abs=0.01)
 
 

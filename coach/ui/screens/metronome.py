@@ -91,7 +91,7 @@ class MetronomeScreen(QScrollArea):
         self.calculator = CalculatorPanel(preferences, lambda: self.tap.estimate)
         self.plan = PlanPanel(services)
         self.tabs = QTabWidget()
-        self.treadmill = TreadmillView()
+        self.treadmill = TreadmillView(self)  # a window of its own, owned by the screen
         self._lay_out()
         self._connect()
         self._add_shortcuts()
@@ -221,7 +221,7 @@ class MetronomeScreen(QScrollArea):
             return
         self._walk_owned = False
         self.walk.show_running(False)
-        self.treadmill.show_state(texts.TV_STOPPED)
+        self.treadmill.show_state(texts.TV_FINISHED if self._finished else texts.TV_STOPPED)
         self.treadmill.footprints.clear()
         self._show_status()
         note = texts.FINISHED if self._finished else ""

@@ -143,6 +143,7 @@ TV_HINT = "Space start or stop · Up / Down ±1 · Page Up / Page Down ±5 · Es
 TV_TARGET = "Target {spm}"
 TV_NO_TARGET = ""
 TV_STOPPED = "Stopped"
+TV_FINISHED = "Time is up. Well done"
 TV_SOUND_OFF = "Sound is off: follow the footprints"
 TV_COUNT_IN = "Get ready"
 TV_WALKING = "Walking"
