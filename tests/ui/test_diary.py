@@ -207,3 +207,14 @@ def test_read_only_diary_refuses_to_save(
         assert screen.form.message_label.text() == texts.READ_ONLY
     finally:
         services.store.read_only = False
+
+
+def test_tab_from_the_sidebar_lands_on_the_scale(qtbot: QtBot, main_window: MainWindow) -> None:
+    main_window.show_screen("diary")
+    screen = main_window.screen_widget("diary")
+    assert isinstance(screen, DiaryScreen)
+    main_window.activateWindow()
+    main_window.sidebar.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is main_window.sidebar)
+    qtbot.keyClick(main_window.sidebar, Qt.Key.Key_Tab)
+    assert focused() is screen.form.scale

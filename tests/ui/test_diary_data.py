@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import stat
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -179,3 +180,39 @@ def test_worker_reads_at_most_one_byte_past_the_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.csv"
     path.write_bytes(b"x" * (diary_data.MAX_FILE_BYTES + 100))
     assert len(diary_data.read_limited(path)) == diary_data.MAX_FILE_BYTES + 1
+
+
+def test_preview_runs_off_the_gui_thread(
+    qtbot: QtBot, services: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[int] = []
+    real_preview = diary_data.preview_import
+
+    def recording_preview(*args: object, **kwargs: object) -> object:
+        threads.append(threading.get_ident())
+        return real_preview(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(diary_data, "preview_import", recording_preview)
+    path = tmp_path / "diary.csv"
+    path.write_text(IMPORT_CSV, "utf-8")
+    screen = make_screen(qtbot, services)
+    preview_of(qtbot, screen, path)
+    assert threads and threads[0] != threading.get_ident()
+
+
+def test_choosing_the_date_order_reads_the_file_again(
+    qtbot: QtBot, services: AppServices, tmp_path: Path
+) -> None:
+    path = tmp_path / "ambiguous.csv"
+    path.write_text("date,pain\n05/04/2026,4\n06/04/2026,5\n", "utf-8")
+    screen = make_screen(qtbot, services)
+    first = preview_of(qtbot, screen, path)
+    assert len(first.preview.rejected) == 2
+    assert "could be 5 April 2026 or 4 May 2026" in first.lines(first.rejected_list)[0]
+    card = screen.data_card
+    with qtbot.waitSignal(card.preview_ready, timeout=10_000) as blocker:
+        first.date_order_box.setCurrentIndex(1)  # day first
+    second = blocker.args[0]
+    assert [e.at.day for e in second.preview.to_add] == [5, 6]
+    assert [e.at.month for e in second.preview.to_add] == [4, 4]
+    assert second.date_order_box.currentIndex() == 1

@@ -55,17 +55,20 @@ class PreviewJob(QRunnable):
         existing: Collection[DiaryKey],
         now: datetime,
         walk_ids: Collection[int],
+        day_first: bool | None = None,
     ) -> None:
         super().__init__()
         self.signals = PreviewSignals()
-        self._args = (path, tz, existing, now, walk_ids)
+        self._args = (path, tz, existing, now, walk_ids, day_first)
 
     def run(self) -> None:
         """Called by the pool on its thread."""
-        path, tz, existing, now, walk_ids = self._args
+        path, tz, existing, now, walk_ids, day_first = self._args
         try:
             data = read_limited(path)
-            preview = preview_import(data, tz, existing, now=now, known_walk_ids=walk_ids)
+            preview = preview_import(
+                data, tz, existing, now=now, day_first=day_first, known_walk_ids=walk_ids
+            )
         except DiaryImportError as error:
             self.signals.failed.emit(str(error))
         except OSError as error:
@@ -89,6 +92,7 @@ class DataCard(Card):
         self.preview_dialog: ImportPreviewDialog | None = None
         self._job: PreviewJob | None = None
         self._import_path: Path | None = None
+        self._day_first: bool | None = None
         self.ask_folder: PathAsker = self._ask_folder
         self.ask_json_file: PathAsker = self._ask_json_file
         self.ask_import_file: PathAsker = self._ask_import_file
@@ -128,8 +132,11 @@ class DataCard(Card):
         self._say(texts.EXPORTED.format(names=names, folder=written[0].parent))
         return written
 
-    def start_preview(self, path: Path) -> None:
-        """Read and preview a diary file on the pool; the dialog opens when it is done."""
+    def start_preview(self, path: Path, day_first: bool | None = None) -> None:
+        """Read and preview a diary file on the pool; the dialog opens when it is done.
+
+        `day_first` settles dates like 05/04/2026 (None: worked out from the file).
+        """
         now = self.services.clock.now()
         try:
             existing = self.services.pain.keys()
@@ -137,10 +144,11 @@ class DataCard(Card):
         except StoreError as error:
             self._fail(texts.IMPORT_FAILED.format(name=path.name, problem=error))
             return
-        job = PreviewJob(path, now.astimezone().tzinfo or UTC, existing, now, walk_ids)
+        tz = now.astimezone().tzinfo or UTC
+        job = PreviewJob(path, tz, existing, now, walk_ids, day_first)
         job.signals.finished.connect(self._on_preview_finished)
         job.signals.failed.connect(self._on_preview_failed)
-        self._job, self._import_path = job, path
+        self._job, self._import_path, self._day_first = job, path, day_first
         self._set_busy(True)
         self._say(texts.READING.format(name=path.name))
         self.pool.start(job)
@@ -163,12 +171,20 @@ class DataCard(Card):
         path = self._import_path or Path()
         self._finish_job()
         self._say("")
-        dialog = ImportPreviewDialog(path.name, preview, self.window())
+        dialog = ImportPreviewDialog(path.name, preview, self.window(), self._day_first)
         dialog.accepted.connect(lambda: self.apply_preview(path, preview))
+        dialog.date_order_changed.connect(lambda order: self._on_date_order_changed(dialog, order))
         dialog.finished.connect(dialog.deleteLater)
         self.preview_dialog = dialog
         dialog.open()
         self.preview_ready.emit(dialog)
+
+    def _on_date_order_changed(self, dialog: ImportPreviewDialog, day_first: bool | None) -> None:
+        # Read the file again with the chosen order; this preview is closed unsaved.
+        path = self._import_path
+        dialog.reject()
+        if path is not None:
+            self.start_preview(path, day_first)
 
     def _on_preview_failed(self, problem: str) -> None:
         name = (self._import_path or Path()).name

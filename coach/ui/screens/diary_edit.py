@@ -42,6 +42,8 @@ class EditEntryDialog(QDialog):
             texts.EDIT_SAVE, QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.cancel_button = buttons.addButton(texts.CANCEL, QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setAccessibleName(texts.EDIT_SAVE)
+        self.cancel_button.setAccessibleName(texts.CANCEL)
         self.save_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -43,7 +47,15 @@ def rejected_line(row: RejectedRow) -> str:
 class ImportPreviewDialog(QDialog):
     """Three groups (to add, duplicates, rejected) and a button that imports the first."""
 
-    def __init__(self, name: str, preview: ImportPreview, parent: QWidget | None = None) -> None:
+    date_order_changed = Signal(object)  # True day first, False month first, None automatic
+
+    def __init__(
+        self,
+        name: str,
+        preview: ImportPreview,
+        parent: QWidget | None = None,
+        day_first: bool | None = None,
+    ) -> None:
         super().__init__(parent)
         self.preview = preview
         title = texts.PREVIEW_TITLE.format(name=name)
@@ -62,6 +74,7 @@ class ImportPreviewDialog(QDialog):
         column.addWidget(self.summary_label)
         for note in preview.notes:
             column.addWidget(styled_label(note, "muted"))
+        self.date_order_box = self._date_order(column, day_first)
         self.add_list = self._group(
             column, texts.PREVIEW_ADD.format(count=added), map(entry_line, preview.to_add), added
         )
@@ -104,6 +117,24 @@ class ImportPreviewDialog(QDialog):
         column.addWidget(box, min(3, max(1, total)))
         return box
 
+    def _date_order(self, column: QVBoxLayout, day_first: bool | None) -> QComboBox:
+        box = QComboBox()
+        for value, text in texts.DATE_ORDER_CHOICES:
+            box.addItem(text, value)
+        box.setCurrentIndex([v for v, _ in texts.DATE_ORDER_CHOICES].index(day_first))
+        box.setAccessibleName(texts.DATE_ORDER_LABEL)
+        box.currentIndexChanged.connect(
+            lambda index: self.date_order_changed.emit(box.itemData(index))
+        )
+        label = QLabel(texts.DATE_ORDER_LABEL)
+        label.setBuddy(box)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(box)
+        row.addStretch(1)
+        column.addLayout(row)
+        return box
+
     def _buttons(self, column: QVBoxLayout, added: int) -> QPushButton:
         buttons = QDialogButtonBox()
         text = texts.PREVIEW_APPLY_ONE if added == 1 else texts.PREVIEW_APPLY.format(count=added)
@@ -111,7 +142,8 @@ class ImportPreviewDialog(QDialog):
         apply_button.setAccessibleName(text)
         apply_button.setEnabled(added > 0)
         close_text = texts.CANCEL if added else texts.PREVIEW_CLOSE
-        buttons.addButton(close_text, QDialogButtonBox.ButtonRole.RejectRole)
+        close_button = buttons.addButton(close_text, QDialogButtonBox.ButtonRole.RejectRole)
+        close_button.setAccessibleName(close_text)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)

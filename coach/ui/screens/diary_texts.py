@@ -135,3 +135,9 @@ PREVIEW_APPLY = "Import {count} ratings"
 PREVIEW_APPLY_ONE = "Import 1 rating"
 PREVIEW_BACKUP_NOTE = "A backup of your diary is saved first. Nothing changes if any step fails."
 PREVIEW_CLOSE = "Close"
+DATE_ORDER_LABEL = "Dates like 05/04/2026 are"
+DATE_ORDER_CHOICES = (
+    (None, "worked out from the file"),
+    (True, "day first (5 April)"),
+    (False, "month first (May 4)"),
+)
