@@ -24,6 +24,20 @@ class Migration:
     statements: tuple[str, ...]
 
 
+PAIN_UTC_SECONDS = (
+    "CASE WHEN length(at) = 32 AND substr(at, 20, 1) = '.' AND substr(at, 27, 1) IN ('+', '-')"
+    " THEN CAST(strftime('%s', substr(at, 1, 19) || substr(at, 27)) AS INTEGER) END"
+)
+"""A diary entry's time as whole Unix seconds (the UTC instant), or NULL for unusual text.
+
+Part of migration 4's index, so never change it: pain_repo selects this exact expression
+and SQLite then reads the value from the index instead of computing it for every row.
+strftime('%s') rather than unixepoch(), which needs SQLite 3.38 (Ubuntu 22.04 has 3.37).
+SQLite rounds fractions of a second to the millisecond (.9996 s would count as the next
+second), so the fraction is cut from the text first: exact for the fixed-width text that
+timestamps.to_text() writes, which the CASE checks; other text gives NULL.
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -87,6 +101,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE UNIQUE INDEX progression_plans_one_active ON progression_plans(active)"
             " WHERE active = 1",
         ),
+    ),
+    Migration(
+        4,
+        "diary times as UTC seconds, indexed for the trend charts",
+        # Times and pains in time order, read from the index without parsing each time.
+        (f"CREATE INDEX pain_entries_utc_seconds ON pain_entries({PAIN_UTC_SECONDS}, pain)",),
     ),
 )
 """Every migration in order; the version of each is its position counted from 1."""
