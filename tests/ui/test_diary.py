@@ -55,6 +55,7 @@ def test_keyboard_only_logging_saves_a_rating(
     assert entry.at == services.clock.now()
     assert screen.entry_list.rows[0].entry == entry
     assert screen.form.scale.value() is None  # ready for the next rating
+    assert screen.undo_bar.label.text().startswith("Saved: 6/10 at Wed 25 Nov, 09:30.")
 
 
 def test_time_in_the_future_is_refused_with_a_message(

@@ -157,10 +157,10 @@ class DiaryScreen(QScrollArea):
         assert saved.id is not None
         entry_id = saved.id
         self._push(UndoStep(lambda: self.services.pain.delete(entry_id), texts.UNDONE_ADDED))
-        self._changed(texts.DONE_ADDED)
-        self.form.clear(now)
         at = shown_time(saved.at.astimezone())
-        self.form.show_message(texts.SAVED.format(pain=saved.pain, time=at))
+        self._changed(texts.SAVED.format(pain=saved.pain, time=at))
+        self.form.clear(now)
+        self.form.show_message("")
         self.form.focus_scale()
 
     def open_edit(self, entry: PainEntry) -> EditEntryDialog:

@@ -1,7 +1,7 @@
 """The inputs of one pain rating: scale, when, time, where, warning signs and a note.
 
 Used by the diary screen to log a rating and by the edit dialog to change one. Enter
-anywhere in the form (outside the warning-sign ticks, where Space ticks) asks to save.
+anywhere in the form asks to save (Space ticks a box; arrows change a list or the time).
 """
 
 from __future__ import annotations
@@ -247,4 +247,5 @@ def save_button(text: str) -> QPushButton:
     button = QPushButton(text)
     button.setAccessibleName(text)
     button.setMinimumHeight(40)
+    button.setAutoDefault(True)  # Enter on the focused button saves, as Space does
     return button
