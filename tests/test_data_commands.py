@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import stat
@@ -10,6 +11,9 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
+from coach.commands import import_data
 from coach.domain.pain import PainContext, PainEntry
 from coach.domain.walks import WalkKind, WalkRecord
 from coach.storage.database import open_store
@@ -98,3 +102,12 @@ def test_rejected_rows_are_listed_with_row_and_column(tmp_path: Path) -> None:
     assert "To add: 1" in done.stdout and "Rejected: 2" in done.stdout
     assert "row 3, column pain: Pain must be a whole number" in done.stdout
     assert "row 4, column date:" in done.stdout and "in the future" in done.stdout
+
+
+def test_import_asks_on_a_terminal_and_only_yes_imports(monkeypatch: pytest.MonkeyPatch) -> None:
+    args = argparse.Namespace(yes=False)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    answers = iter(["y", "", "no", "YES"])
+    monkeypatch.setattr("builtins.input", lambda _prompt: next(answers))
+    assert [import_data.confirmed(args, 3) for _ in range(4)] == [True, False, False, True]
+    assert import_data.confirmed(argparse.Namespace(yes=True), 3)
