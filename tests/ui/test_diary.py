@@ -219,3 +219,24 @@ def test_tab_from_the_sidebar_lands_on_the_scale(qtbot: QtBot, main_window: Main
     qtbot.waitUntil(lambda: QApplication.focusWidget() is main_window.sidebar)
     qtbot.keyClick(main_window.sidebar, Qt.Key.Key_Tab)
     assert focused() is screen.form.scale
+
+
+def test_warning_signs_are_reachable_with_tab(qtbot: QtBot, main_window: MainWindow) -> None:
+    main_window.show_screen("diary")
+    screen = main_window.screen_widget("diary")
+    assert isinstance(screen, DiaryScreen)
+    main_window.activateWindow()
+    form = screen.form
+    form.flags_toggle.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.flags_toggle)
+    qtbot.keyClick(form.flags_toggle, Qt.Key.Key_Tab)
+    assert focused() is screen.save_button  # the signs are folded away
+    form.flags_toggle.setFocus()
+    qtbot.keyClick(form.flags_toggle, Qt.Key.Key_Space)  # unfold
+    reached = []
+    for _ in range(len(form.flag_boxes) + 1):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        reached.append(focused())
+    assert reached == [*form.flag_boxes.values(), screen.save_button]
+    qtbot.keyClick(form.flag_boxes["trauma"], Qt.Key.Key_Space)
+    assert form.flag_boxes["trauma"].isChecked()

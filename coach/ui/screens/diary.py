@@ -76,7 +76,7 @@ class DiaryScreen(QScrollArea):
         self.form.clear(services.clock.now())
         self.refresh()
 
-    def _lay_out(self) -> None:
+    def _log_card(self) -> Card:
         log_card = Card(texts.LOG_TITLE)
         log_card.body.addWidget(self.form)
         buttons = QHBoxLayout()
@@ -84,9 +84,12 @@ class DiaryScreen(QScrollArea):
         buttons.addWidget(styled_label(texts.SAVE_HINT, "muted", wrap=False))
         buttons.addStretch(1)
         log_card.body.addLayout(buttons)
+        return log_card
+
+    def _lay_out(self) -> None:
         left = QVBoxLayout()
         left.setSpacing(16)
-        left.addWidget(log_card)
+        left.addWidget(self._log_card())
         left.addWidget(self.data_card)
         left.addStretch(1)
         columns = QHBoxLayout()
@@ -111,7 +114,7 @@ class DiaryScreen(QScrollArea):
         row.addWidget(content)
         self.setWidget(outer)
         self.setFocusProxy(self.form.scale)
-        self.setTabOrder(self.form.flags_toggle, self.save_button)
+        self.setTabOrder(self.form.last_field(), self.save_button)
 
     def refresh(self) -> None:
         """Read the diary again: the list, the safety advice and a fresh 'now' in the form."""

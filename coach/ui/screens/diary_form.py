@@ -113,6 +113,13 @@ class PainForm(QWidget):
             (self.note_edit, self.flags_toggle),
         ):
             self.setTabOrder(before, after)
+        boxes = list(self.flag_boxes.values())
+        for first, second in zip([self.flags_toggle, *boxes], boxes, strict=False):
+            self.setTabOrder(first, second)
+
+    def last_field(self) -> QWidget:
+        """The last field in Tab order (the last warning sign; Tab skips it while hidden)."""
+        return list(self.flag_boxes.values())[-1]
 
     def _flags_panel(self) -> QWidget:
         panel = QWidget()
