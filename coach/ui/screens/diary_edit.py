@@ -88,15 +88,12 @@ class SafetyPanel(QFrame):
         self.labels = []
         for message in advice.messages:
             title = styled_label(message.title, "subheading")
-            body = styled_label(f"{message.text} {message.reason}")
-            for label in (title, body):
-                label.setObjectName("notice_text")
-                self._add(label)
             title.setAccessibleName(message.title)
-            body.setAccessibleDescription(body.text())
-        if advice.messages:
-            self._add(styled_label(texts.SAFETY_PLAN_NOTE))
-            self.labels[-1].setObjectName("notice_text")
+            # What to do, then the reason on its own line, so each reads at a glance.
+            for label in (title, styled_label(message.text), styled_label(message.reason)):
+                label.setObjectName("notice_text")
+                label.setAccessibleDescription(label.text())
+                self._add(label)
         self.setProperty("urgency", advice.urgency.value)
         self.setVisible(advice.urgency is not Urgency.NONE)
 

@@ -93,7 +93,6 @@ UNDO_HINT = " Ctrl+Z undoes."
 
 # --- Safety ----------------------------------------------------------------------------------
 SAFETY_NAME = "Advice about your diary"
-SAFETY_PLAN_NOTE = "You can keep logging your pain as usual."
 
 # --- Your data: export and import ------------------------------------------------------------
 DATA_TITLE = "Your data"
