@@ -216,3 +216,25 @@ def test_choosing_the_date_order_reads_the_file_again(
     assert [e.at.day for e in second.preview.to_add] == [5, 6]
     assert [e.at.month for e in second.preview.to_add] == [4, 4]
     assert second.date_order_box.currentIndex() == 1
+
+
+def test_an_unexpected_error_in_the_worker_ends_the_busy_state(
+    qtbot: QtBot,
+    services: AppServices,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken_preview(*_args: object, **_kwargs: object) -> object:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(diary_data, "preview_import", broken_preview)
+    path = tmp_path / "diary.csv"
+    path.write_text(IMPORT_CSV, "utf-8")
+    screen = make_screen(qtbot, services)
+    card = screen.data_card
+    with qtbot.waitSignal(card.import_failed, timeout=10_000):
+        card.start_preview(path)
+    assert card.busy_bar.isHidden() and card.import_button.isEnabled()
+    assert "diary.csv" in card.status_label.text()
+    assert "Preview of" in caplog.text

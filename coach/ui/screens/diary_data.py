@@ -7,6 +7,7 @@ through signals, which Qt delivers on the GUI thread.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Collection
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -30,6 +31,7 @@ from coach.ui.services import AppServices
 from coach.ui.widgets.card import Card, styled_label
 
 PathAsker = Callable[[], Path | None]
+_log = logging.getLogger(__name__)
 
 
 def read_limited(path: Path) -> bytes:
@@ -73,6 +75,9 @@ class PreviewJob(QRunnable):
             self.signals.failed.emit(str(error))
         except OSError as error:
             self.signals.failed.emit(error.strerror or str(error))
+        except Exception:  # a bug, not the file: log it, and never leave the busy bar spinning
+            _log.exception("Preview of %s failed", path)
+            self.signals.failed.emit(texts.UNEXPECTED)
         else:
             self.signals.finished.emit(preview)
 

@@ -112,6 +112,7 @@ EXPORTED = "Saved {names} in {folder}."
 EXPORT_FAILED = "Could not save to {target}: {problem}"
 READING = "Reading {name}…"
 IMPORT_FAILED = "Could not import {name}: {problem}"
+UNEXPECTED = "Something went wrong while reading it. Nothing was changed; the log has details."
 IMPORTED = "{added} ratings imported from {name}. A backup of your diary was saved first."
 IMPORTED_NONE = "Nothing new to import from {name}."
 
