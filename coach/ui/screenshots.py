@@ -188,8 +188,8 @@ def main(argv: list[str]) -> int:
             fill_sample_baseline(services)
             theme = ThemeController(app, services.preferences)  # follows the theme preference
             written = render_all(out_dir, services, app)
-            written.append(render_sound_off(out_dir, services, app))
             written += render_pain_log_states(out_dir, services, app)
+            written.append(render_sound_off(out_dir, services, app))
             written += render_diary_states(out_dir, services, app)
             main_png = out_dir / "main.png"
             QPixmap(str(out_dir / "today-1366x768-light.png")).save(str(main_png))

@@ -123,7 +123,12 @@ class PainCard(Card):
         self.note_button = QPushButton(log_texts.NOTE_PAIN_BUTTON)
         self.note_button.setAccessibleName(log_texts.NOTE_PAIN_BUTTON)
         self.note_button.setAccessibleDescription(log_texts.NOTE_PAIN_HELP)
-        self.body.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # Beside the title, so it is in view on a small screen without scrolling.
+        self.body.removeWidget(self.title_label)
+        header = QHBoxLayout()
+        header.addWidget(self.title_label, 1)
+        header.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.body.insertLayout(0, header)
 
     def show_entries(self, entries: list[PainEntry]) -> None:
         """Replace the rows with these entries (newest first)."""
