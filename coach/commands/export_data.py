@@ -32,8 +32,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "in .csv gets the ratings (walks beside it, NAME-walks.csv), .json gets both."
         ),
     )
-    parser.add_argument("--out", required=True, type=Path, metavar="FOLDER_OR_FILE")
-    parser.add_argument("--format", choices=EXPORT_FORMATS, default=None, dest="file_format")
+    parser.add_argument(
+        "--out", required=True, type=Path, metavar="FOLDER_OR_FILE",
+        help="a folder (created if missing) or a file name ending in .csv or .json",
+    )  # fmt: skip
+    parser.add_argument(
+        "--format", choices=EXPORT_FORMATS, default=None, dest="file_format",
+        help="csv (two files: ratings and walks) or json (one file); default from --out",
+    )  # fmt: skip
     parser.set_defaults(handler=run)
 
 

@@ -43,7 +43,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "preview; saves only with --yes or after you confirm. A backup is taken first."
         ),
     )
-    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("file", type=Path, metavar="FILE", help="the diary CSV file")
     parser.add_argument("--yes", action="store_true", help="import without asking")
     order = parser.add_mutually_exclusive_group()
     order.add_argument(
