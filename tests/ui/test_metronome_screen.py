@@ -400,3 +400,21 @@ def test_arrow_keys_step_a_focused_spin_box_not_the_cadence(
     screen.walk.end_after.setFocus()
     press(qtbot, Key.Key_Up)
     assert screen.walk.end_after.value() == 5 and screen.cadence == 105
+
+
+def test_space_works_with_the_sidebar_focused_and_arrows_stay_with_it(
+    qtbot: QtBot, main_window: MainWindow, clock: FakeClock
+) -> None:
+    main_window.show_screen("metronome")
+    screen = main_window.screen_widget("metronome")
+    assert isinstance(screen, MetronomeScreen)
+    main_window.sidebar.setFocus()
+    press(qtbot, Key.Key_Space)
+    assert screen.walking and screen.cadence == 105
+    walk(30, clock, screen)
+    press(qtbot, Key.Key_Space)
+    assert not screen.walking
+    press(qtbot, Key.Key_Down)  # the sidebar moves on; the cadence stays
+    assert main_window.current_key != "metronome" and screen.cadence == 105
+    press(qtbot, Key.Key_Space)  # the metronome's keys are off on other screens
+    assert not screen.walking

@@ -157,13 +157,15 @@ class MetronomeScreen(QScrollArea):
         for key, change in SHORTCUT_CHANGES.items():
             shortcut = QShortcut(QKeySequence(key), self, context=context)
             shortcut.activated.connect(lambda change=change: self._on_cadence_key(change))
+        # Space, T and F work wherever the focus is in the window while this screen shows
+        # (a hidden screen's shortcuts are off); the arrows stay with the sidebar there.
         for key, slot in (
             ("Space", self._on_space),
             ("T", self.tap.tap),
             ("F", self.enter_treadmill_view),
             ("F11", self.enter_treadmill_view),
         ):
-            shortcut = QShortcut(QKeySequence(key), self, context=context)
+            shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut)
             shortcut.setAutoRepeat(False)  # a held key is one tap, one start
             shortcut.activated.connect(slot)
 
