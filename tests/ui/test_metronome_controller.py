@@ -205,3 +205,31 @@ def test_output_device_chosen_in_settings_is_used_next_time(
     controller = audio_services.metronome
     controller.start(controller.steady(SPM))
     assert backend.opened[-1].device == "Test speakers"
+
+
+def test_plays_any_program_such_as_a_session(services: AppServices, clock: FakeClock) -> None:
+    from coach.audio.program import PhaseTempo, program_for_phases
+
+    controller = services.metronome
+    phases = [
+        PhaseTempo(20, None, None, "stretch"),
+        PhaseTempo(30, 90, 100, "warm-up"),
+        PhaseTempo(30, 100, None, "walk"),
+    ]
+    program = program_for_phases(phases, fs=controller.sample_rate)
+    beats: list[int] = []
+    finished: list[bool] = []
+    controller.beat_changed.connect(lambda index, _foot: beats.append(index))
+    controller.finished.connect(lambda: finished.append(True))
+    controller.start(program)
+    for _ in range(19 * 10):
+        clock.advance(0.1)
+        controller.poll()
+    assert beats == [] and controller.elapsed_s == 0  # stretching: no steps yet
+    assert controller.program_seconds == pytest.approx(19.0, abs=0.01)
+    for _ in range(70 * 10):
+        clock.advance(0.1)
+        controller.poll()
+    assert finished == [True] and not controller.running
+    assert beats == list(range(len(beats)))
+    assert 95 * 0.5 + 50 - 2 <= len(beats) <= 95 * 0.5 + 50 + 2  # ramp 90->100, then 100

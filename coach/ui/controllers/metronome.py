@@ -130,6 +130,11 @@ class MetronomeController(QObject):
         """Seconds since the first step of the running program (0 before it)."""
         return max(0.0, (self._position - self._first_step) / self.sample_rate)
 
+    @property
+    def program_seconds(self) -> float:
+        """Seconds since the start of the running program (a session's own clock)."""
+        return self._position / self.sample_rate
+
     def tempo(self) -> float | None:
         """Steps/min in force at the current position, None when nothing plays."""
         if self.program is None:
