@@ -14,11 +14,12 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach import APP_ID, APP_NAME, APP_ORGANIZATION, __version__
 from coach.audio.engine import create_engine, probe_audio
+from coach.resources import assets_dir
 from coach.storage.database import Store, open_store
 from coach.storage.errors import StoreError
 from coach.storage.paths import data_dir, log_dir
@@ -35,6 +36,8 @@ logger = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 5 * 60 * 1000  # the store itself decides whether 30 minutes have passed
 PAINT_WAIT_ROUNDS = 500
 STORE_ERROR_TITLE = "Walking Coach cannot open your diary"
+APP_ICON = "icons/walking-coach.svg"
+"""The app icon inside the assets folder (packaging/render_icons.py draws the PNGs from it)."""
 STARTUP_PROBE_ENV = "COACH_STARTUP_PROBE"
 """Set to 1 to print `FIRST_PAINT <time.monotonic()>` once the window has painted, then quit."""
 
@@ -53,6 +56,9 @@ def make_application() -> QApplication:
     app.setOrganizationName(APP_ORGANIZATION)
     app.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
+    # The installed theme icon when there is one; the app's own SVG otherwise (a bare X11
+    # window manager, or a start from a checkout without `make install-desktop`).
+    app.setWindowIcon(QIcon.fromTheme(APP_ID, QIcon(str(assets_dir() / APP_ICON))))
     return app
 
 

@@ -8,12 +8,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from packaging_modules import LINUX, ROOT
+from packaging_modules import LINUX, ROOT, load
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from coach import APP_ID, APP_NAME, APP_ORGANIZATION, __version__
-from coach.app import make_application
+from coach.app import APP_ICON, make_application
 from coach.storage import paths
 from coach.ui.bootstrap import default_view_settings
 
@@ -97,3 +97,9 @@ def test_platformdirs_folders_use_the_app_name(
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     assert paths.data_dir() == tmp_path / "data" / APP_NAME
     assert paths.log_dir().is_relative_to(tmp_path / "state" / APP_NAME)
+
+
+def test_the_window_icon_is_the_app_icon(qapp: QApplication) -> None:
+    app = make_application()
+    assert not app.windowIcon().pixmap(48, 48).isNull()
+    assert load("render_icons").SOURCE_SVG == ROOT / "assets" / APP_ICON
