@@ -34,6 +34,7 @@ from coach.storage.paths import DATA_DIR_ENV
 from coach.ui.bootstrap import build_services
 from coach.ui.dialogs.shots import render_pain_log_states
 from coach.ui.main_window import MainWindow
+from coach.ui.report.shots import render_report_page
 from coach.ui.sample_data import fill_sample_baseline, fill_sample_data
 from coach.ui.screens.diary_shots import render_diary_states
 from coach.ui.services import AppServices
@@ -191,6 +192,7 @@ def main(argv: list[str]) -> int:
             written += render_pain_log_states(out_dir, services, app)
             written.append(render_sound_off(out_dir, services, app))
             written += render_diary_states(out_dir, services, app)
+            written += render_report_page(out_dir, services)
             main_png = out_dir / "main.png"
             QPixmap(str(out_dir / "today-1366x768-light.png")).save(str(main_png))
             written.append(main_png)

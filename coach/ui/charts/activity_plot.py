@@ -12,12 +12,14 @@ from PySide6.QtCore import Qt
 
 from coach.ui.charts import texts
 from coach.ui.charts.palette import ChartPalette
+from coach.ui.charts.points_item import PointsItem
 from coach.ui.charts.trend_data import WeeklyActivity, day_to_x, set_series
 
 BAR_FRACTION = 0.7
 """A week's bar fills 70 % of the week, so neighbouring weeks stay apart."""
 MIN_MINUTES_SCALE = 60.0
 CADENCE_MARGIN = 4.0
+WALKED_DOT_PX = 7.0
 CADENCE_Z = 10
 """The cadence box is a top-level scene item; this puts it above the plot and its bars."""
 
@@ -36,7 +38,8 @@ class ActivityPlot:
         self.items: dict[str, pg.GraphicsObject] = {
             "minutes": pg.BarGraphItem(x0=[], width=[], height=[]),
             "cadence_target": pg.PlotDataItem(connect="pairs"),
-            "cadence_walked": pg.PlotDataItem(connect="finite", symbol="o", symbolSize=7),
+            "cadence_walked": pg.PlotDataItem(connect="finite"),
+            "cadence_walked_dots": PointsItem(WALKED_DOT_PX),
             "activity_crosshair": pg.InfiniteLine(angle=90, movable=False),
         }
         self.plot.addItem(self.items["minutes"])
@@ -48,13 +51,15 @@ class ActivityPlot:
         self.cadence_box.setXLink(self.plot)
         self.cadence_box.addItem(self.items["cadence_target"])
         self.cadence_box.addItem(self.items["cadence_walked"])
+        self.cadence_box.addItem(self.items["cadence_walked_dots"])
+        # The legend shows line and dot together; the real dots are a PointsItem.
+        self.walked_sample = pg.PlotDataItem([0], [0], symbol="o", symbolSize=WALKED_DOT_PX)
         self.plot.vb.sigResized.connect(self._sync_geometry)
         self.plot.setLabel("left", texts.AXIS_MINUTES)
         self.plot.setLabel("right", texts.AXIS_CADENCE)
-        self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.legend.addItem(self.items["minutes"], texts.LEGEND_MINUTES)
         self.legend.addItem(self.items["cadence_target"], texts.LEGEND_TARGET)
-        self.legend.addItem(self.items["cadence_walked"], texts.LEGEND_WALKED)
+        self.legend.addItem(self.walked_sample, texts.LEGEND_WALKED)
 
     def attach(self) -> None:
         """Put the cadence box in the scene once the plot is in one."""
@@ -75,10 +80,11 @@ class ActivityPlot:
         self.items["cadence_target"].setPen(
             pg.mkPen(palette.cadence_target, width=2, style=Qt.PenStyle.DashLine)
         )
-        walked = self.items["cadence_walked"]
-        walked.setPen(pg.mkPen(palette.cadence_walked, width=2))
-        walked.setSymbolBrush(pg.mkBrush(palette.cadence_walked))
-        walked.setSymbolPen(pg.mkPen(palette.background, width=1))
+        self.items["cadence_walked"].setPen(pg.mkPen(palette.cadence_walked, width=2))
+        self.items["cadence_walked_dots"].set_color(pg.mkColor(palette.cadence_walked))
+        self.walked_sample.setPen(pg.mkPen(palette.cadence_walked, width=2))
+        self.walked_sample.setSymbolBrush(pg.mkBrush(palette.cadence_walked))
+        self.walked_sample.setSymbolPen(None)
         self.items["activity_crosshair"].setPen(
             pg.mkPen(palette.crosshair, width=1, style=Qt.PenStyle.DashLine)
         )
@@ -98,6 +104,10 @@ class ActivityPlot:
         has_target = ~np.isnan(target)
         self.items["cadence_target"].setData(edges[has_target], target[has_target])
         set_series(self.items["cadence_walked"], start + week / 2, weeks.cadence_walked)
+        walked = ~np.isnan(weeks.cadence_walked)
+        self.items["cadence_walked_dots"].setData(
+            start[walked] + week / 2, weeks.cadence_walked[walked]
+        )
         self.attach()
 
     def fit_y(self, first: int, last: int) -> None:

@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from coach.domain.pain import PainEntry
-from coach.domain.progression import ProgressionPlan
+from coach.domain.progression import ProgressionPlan, plan_weeks
 from coach.domain.safety import RED_FLAG_WINDOW_DAYS, SafetyAdvice, assess_safety
 from coach.domain.trends import (
     EPOCH_ORDINAL,
@@ -176,10 +176,12 @@ def _targets(plan: ProgressionPlan | None, mondays: NDArray[np.int64]) -> NDArra
     targets = np.full(mondays.size, np.nan)
     if plan is None:
         return targets
-    start = plan.start.toordinal()
-    for i, monday in enumerate(mondays):
-        if monday >= start:
-            targets[i] = plan.target_for_week((int(monday) - start) // 7)
+    # plan_weeks lists every week up to the goal; every later week keeps the goal.
+    weeks = plan_weeks(plan)
+    by_week = np.asarray([w.target_spm for w in weeks], dtype=np.float64)
+    index = (mondays - plan.start.toordinal()) // 7
+    started = index >= 0
+    targets[started] = by_week[np.minimum(index[started], by_week.size - 1)]
     return targets
 
 

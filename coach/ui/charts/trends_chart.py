@@ -15,18 +15,20 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from coach.domain.trends import Trend, has_enough_for_trend, theil_sen
 from coach.ui.charts import texts
 from coach.ui.charts.activity_plot import ActivityPlot
 from coach.ui.charts.hover import describe_day
 from coach.ui.charts.palette import ChartPalette
+from coach.ui.charts.points_item import PointsItem
 from coach.ui.charts.trend_data import TrendModel, day_to_x, set_series, x_to_day
 
 PAIN_Y_RANGE = (-0.6, 10.6)
-SESSION_MARK_Y = -0.25
-"""Guided walks are marked along the bottom edge, just below the 0 line."""
+SESSION_MARK_Y = (-0.55, -0.15)
+"""Guided walks are short upright ticks along the bottom edge, just below the 0 line."""
+DAILY_DOT_PX = 6.0
 TICK_POINT_SIZE = 10
 LEFT_AXIS_PX = 64
 RIGHT_AXIS_PX = 60
@@ -79,6 +81,9 @@ class TrendsChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph i
         self.ci.layout.setRowStretchFactor(3, 2)
         self.items = self._make_pain_items()
         self.band_sample = pg.PlotDataItem(fillLevel=0.0)
+        # One point, never shown: without data pyqtgraph does not pass the symbol colours on
+        # to the part the legend draws from.
+        self.daily_sample = pg.PlotDataItem([0], [0], pen=None, symbol="o", symbolSize=DAILY_DOT_PX)
         self.items.update(self.activity.items)
         self._set_up_pain_plot()
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
@@ -91,19 +96,20 @@ class TrendsChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph i
             "baseline_days": vertical,
             "band": horizontal,
             "baseline": pg.InfiniteLine(angle=0, movable=False),
-            "daily": pg.PlotDataItem(pen=None, symbol="o", symbolSize=6),
+            "daily": PointsItem(DAILY_DOT_PX),
             "weekly": pg.PlotDataItem(connect="pairs"),
             "rolling": pg.PlotDataItem(connect="finite"),
             "trend": pg.PlotDataItem(),
-            "sessions": pg.PlotDataItem(pen=None, symbol="t1", symbolSize=9),
+            "sessions": pg.PlotDataItem(connect="pairs"),
             "crosshair": pg.InfiniteLine(angle=90, movable=False),
         }
         for region in (vertical, horizontal):
             for edge in region.lines:
                 edge.setHoverPen(edge.pen)  # not draggable, so no hover highlight
-        for key in ("daily", "rolling", "sessions"):
-            items[key].setClipToView(True)
-            items[key].setDownsampling(auto=True, method="peak")
+        # Pairs-connected items (weekly, sessions) must not be clipped mid-pair; the daily
+        # dots clip themselves (PointsItem).
+        items["rolling"].setClipToView(True)
+        items["rolling"].setDownsampling(auto=True, method="peak")
         return items
 
     def _set_up_pain_plot(self) -> None:
@@ -120,14 +126,20 @@ class TrendsChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph i
             ("sessions", texts.LEGEND_SESSION),
         ]
         for key, name in legend:
-            self.pain_legend.addItem(self.items[key], name)
+            sample = self.daily_sample if key == "daily" else self.items[key]
+            self.pain_legend.addItem(sample, name)
         # A region cannot draw its own legend sample (pyqtgraph crashes painting one), so a
         # filled, never-shown curve stands in for the band.
         self.pain_legend.addItem(self.band_sample, texts.LEGEND_BAND)
         plot.setYRange(*PAIN_Y_RANGE, padding=0)
         plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
         plot.setLabel("left", texts.AXIS_PAIN)
-        plot.showGrid(x=True, y=True, alpha=0.25)
+        # Plain lines at 0, 2, ... 10 instead of showGrid: pyqtgraph's grid drew every tick
+        # level across both plots and took half of a repaint.
+        self.grid_lines = [pg.InfiniteLine(pos=v, angle=0, movable=False) for v in range(0, 11, 2)]
+        for line in self.grid_lines:
+            line.setZValue(-10)
+            plot.addItem(line)
         plot.getAxis("bottom").setStyle(showValues=False)
         plot.showAxis("right")
         plot.getAxis("right").setStyle(showValues=False)
@@ -140,6 +152,8 @@ class TrendsChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph i
             each.hideButtons()
         self.items["crosshair"].setVisible(False)
         self.items["crosshair"].setZValue(20)
+        for legend in (self.pain_legend, self.activity.legend):
+            _cache_children(legend)
 
     def apply_palette(self, palette: ChartPalette) -> None:
         """Recolour every item (after a theme change, or for print)."""
@@ -166,22 +180,25 @@ class TrendsChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph i
                 edge.setHoverPen(edge.pen)
         self.band_sample.setPen(_line(palette.band, 1, Qt.PenStyle.DotLine))
         self.band_sample.setFillBrush(pg.mkBrush(band))
+        for line in self.grid_lines:
+            line.setPen(pg.mkPen(palette.grid, width=1))
         items["baseline"].setPen(_line(palette.band, 2, Qt.PenStyle.DashDotLine))
         daily = pg.mkColor(palette.daily)
         daily.setAlpha(150)
-        items["daily"].setSymbolBrush(pg.mkBrush(daily))
-        items["daily"].setSymbolPen(None)
+        items["daily"].set_color(daily)
+        self.daily_sample.setSymbolBrush(pg.mkBrush(daily))
+        self.daily_sample.setSymbolPen(None)
         items["rolling"].setPen(_line(palette.rolling, 3))
         items["weekly"].setPen(_line(palette.weekly, 3.5))
         items["trend"].setPen(_line(palette.trend, 2.5, Qt.PenStyle.DashLine))
-        items["sessions"].setSymbolBrush(pg.mkBrush(palette.session))
-        items["sessions"].setSymbolPen(None)
+        items["sessions"].setPen(_line(palette.session, 2))
         items["crosshair"].setPen(_line(palette.crosshair, 1, Qt.PenStyle.DashLine))
+        self.activity.apply_palette(palette)
         for legend in (self.pain_legend, self.activity.legend):
-            for _sample, label in legend.items:
+            for sample, label in legend.items:
                 # setLabelTextColor alone does not redraw labels that already exist.
                 label.setText(label.text, color=palette.text, size=f"{TICK_POINT_SIZE}pt")
-        self.activity.apply_palette(palette)
+                sample.update()  # its cached drawing still has the old colours
 
     def remove_legends(self) -> None:
         """Take both legends out (the report explains the series in words instead)."""
@@ -198,8 +215,9 @@ class TrendsChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph i
         set_series(self.items["rolling"], day_to_x(rolling.days) + NOON, rolling.values)
         edges = np.column_stack((day_to_x(weekly.mondays), day_to_x(weekly.mondays + 7)))
         self.items["weekly"].setData(edges.ravel(), np.repeat(weekly.means, 2))
-        sessions = day_to_x(model.session_days) + NOON
-        self.items["sessions"].setData(sessions, np.full(sessions.size, SESSION_MARK_Y))
+        sessions = np.repeat(day_to_x(model.session_days) + NOON, 2)
+        ticks = np.tile(np.asarray(SESSION_MARK_Y), model.session_days.size)
+        self.items["sessions"].setData(sessions, ticks)
         self._show_change(model)
         self.activity.set_weeks(model.weeks)
         self.set_range(self.chart_range)
@@ -285,3 +303,10 @@ class TrendsChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph i
 def chart_range_is_all(first: int, first_day: int) -> bool:
     """Whether a range starting at `first` covers the whole history (the cached trend fits)."""
     return first <= first_day
+
+
+def _cache_children(item: QGraphicsItem) -> None:
+    """Keep finished drawings of a legend's texts and samples: they rarely change."""
+    for child in item.childItems():
+        child.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        _cache_children(child)

@@ -29,7 +29,7 @@ from coach.ui.charts.trends_chart import ChartRange, TrendsChart
 from coach.ui.report.clinician_report import gather_report, write_report
 from coach.ui.screens import trends_texts as texts
 from coach.ui.services import AppServices
-from coach.ui.theme import current_scheme
+from coach.ui.theme import colors_for, current_scheme
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.notice_bar import NoticeBar
 
@@ -47,6 +47,7 @@ class TrendsScreen(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._scheme = current_scheme()
         self.chart = TrendsChart(palette_for(self._scheme))
+        self.range_bar = QWidget()
         self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
         self.chart.setAccessibleName(texts.TITLE)
         self.safety_bar = NoticeBar(texts.SAFETY_NAME)
@@ -60,6 +61,7 @@ class TrendsScreen(QScrollArea):
         self.status_label = styled_label(role="muted")
         self.range_buttons = QButtonGroup(self)
         self._lay_out()
+        self._style_range_buttons()
         self.chart.day_hovered.connect(self._on_chart_day_hovered)
         self.refresh()
 
@@ -81,6 +83,10 @@ class TrendsScreen(QScrollArea):
 
     def _controls(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        ranges = QHBoxLayout(self.range_bar)
+        ranges.setContentsMargins(0, 0, 0, 0)
+        ranges.setSpacing(8)
+        row.addWidget(self.range_bar)
         row.setSpacing(8)
         for chart_range in ChartRange:
             label = texts.RANGE_LABELS[chart_range.value]
@@ -92,7 +98,7 @@ class TrendsScreen(QScrollArea):
             button.setProperty("chart_range", chart_range.value)
             button.clicked.connect(lambda _=False, r=chart_range: self.show_range(r))
             self.range_buttons.addButton(button)
-            row.addWidget(button)
+            ranges.addWidget(button)
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda r=chart_range: self.show_range(r))
@@ -115,12 +121,21 @@ class TrendsScreen(QScrollArea):
         if scheme != self._scheme:
             self._scheme = scheme
             self.chart.apply_palette(palette_for(scheme))
+            self._style_range_buttons()
         model = self.source.model(self.services.clock.now())
         if model is not self.chart.model:
             self.chart.set_model(model)
             self._show_safety(model.safety)
             self.change_label.setText(model.statistics.change.sentence)
         self.show_range(self.chart.chart_range)
+
+    def _style_range_buttons(self) -> None:
+        # Fusion's checked button barely differs from the others in the dark theme.
+        colors = colors_for(self._scheme)
+        self.range_bar.setStyleSheet(
+            f"QPushButton:checked {{ background: {colors.accent}; color: {colors.accent_text};"
+            f" border: 1px solid {colors.accent}; border-radius: 4px; }}"
+        )
 
     def show_range(self, chart_range: ChartRange) -> None:
         """Show one of the ranges and say the trend over it in words."""
