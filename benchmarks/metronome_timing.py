@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import threading
@@ -180,27 +181,37 @@ def recorded_onsets(audio: np.ndarray) -> np.ndarray:
     return find_onsets(mono, threshold=0.1 * float(mono.max()), gap=2400)
 
 
-def run(minutes: float, spm: float, workdir: Path) -> None:
+def run(args: argparse.Namespace, workdir: Path) -> None:
     server = PulseServer.start(workdir, (ENGINE_SINK, NAIVE_SINK))
     server.use_in_this_process()
+    hogs = [
+        subprocess.Popen([sys.executable, "-c", "while True: sum(i * i for i in range(999))"])
+        for _ in range(args.external_load)
+    ]
     try:
-        measure(server, minutes, spm, workdir)
+        measure(server, args, workdir)
     finally:
+        for hog in hogs:
+            hog.terminate()
+            hog.wait()
         server.stop()
 
 
-def measure(server: PulseServer, minutes: float, spm: float, workdir: Path) -> None:
+def measure(server: PulseServer, args: argparse.Namespace, workdir: Path) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from coach.audio.engine import create_engine
+    from coach.audio.engine import SoundDeviceBackend, probe_audio
+    from coach.audio.playback import AudioEngine
     from coach.audio.program import Foot, steady_program
     from coach.audio.renderer import Renderer
     from coach.audio.sounds import step_sound
 
     app = QApplication.instance() or QApplication([])
+    minutes, spm = args.minutes, args.spm
     program = steady_program(spm, RATE)
-    engine = create_engine("default")  # PulseAudio's default sink is ENGINE_SINK
+    # As create_engine builds it; PulseAudio's default sink is ENGINE_SINK.
+    engine = AudioEngine(SoundDeviceBackend(), probe_audio, "default", **engine_options(args))
     source = Measured(Renderer(program))
     naive = NaiveMetronome(spm, step_sound("woodblock", Foot.LEFT, RATE) * np.float32(0.7))
     recordings = [
@@ -252,6 +263,16 @@ def measure(server: PulseServer, minutes: float, spm: float, workdir: Path) -> N
     report(engine, naive, program, marks, wall, engine_audio, naive_audio, spm)
 
 
+def engine_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Only what the command line overrides, so the default run measures the app's settings."""
+    options: dict[str, Any] = {}
+    if args.latency is not None:
+        options["latency"] = args.latency
+    if args.blocksize is not None:
+        options["blocksize"] = args.blocksize
+    return options
+
+
 def _check(engine: Any) -> None:
     health = engine.check_health(time.monotonic())
     if not health.audio_ok:
@@ -285,6 +306,7 @@ def report(
     rss_growth = marks["rss1"] - marks["rss0"]
     print(f"run: {wall / 60:.2f} min at {spm:g} steps/min, GUI busy in {GUI_CHUNK_S * 1000:g} ms")
     print("chunks back to back, one CPU-bound Python thread; both metronomes at once.")
+    print(f"engine: {engine.blocksize}-frame blocks, {engine.latency * 1000:g} ms latency")
     print(f"{'':24}{'engine':>12}{'QTimer':>12}")
     for label, a, b in (
         ("onsets recorded", ours.onsets, theirs.onsets),
@@ -310,9 +332,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=10.0, help="length of the run")
     parser.add_argument("--spm", type=float, default=113.0, help="steps per minute")
+    parser.add_argument(
+        "--external-load", type=int, default=0, help="extra CPU-bound processes to start"
+    )
+    parser.add_argument("--latency", type=float, help="override the engine's latency (s)")
+    parser.add_argument("--blocksize", type=int, help="override the engine's block size")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="metronome-timing-") as workdir:
-        run(args.minutes, args.spm, Path(workdir))
+        run(args, Path(workdir))
 
 
 if __name__ == "__main__":

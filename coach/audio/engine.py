@@ -3,11 +3,14 @@
 `AudioEngine` plays a BlockSource through an AudioBackend. Its callback runs on the audio
 thread; everything else is called from the GUI thread.
 
-Why a 100 ms latency and 1024-frame blocks: the callback needs the GIL, and a busy GUI thread
-plus a pure-Python worker can each hold it for one switch interval (5 ms) at a time, several
-times over. 100 ms of queued audio rides through that with a wide margin, and a fixed block
-size keeps `safe_change_sample` exact. A metronome is played, not played along to, so the
-latency costs nothing the GUI cannot hide by placing its visual beat with `audible_position`.
+Why 300 ms of latency and 1024-frame blocks: the callback is Python and needs the GIL, which
+a busy GUI thread and a pure-Python worker hold for 5 ms switch intervals at a time, and on a
+loaded 2-core machine the whole process can wait its turn for the CPU as well. With 150 ms a
+10-minute run on a heavily shared machine underflowed 12 times; 300 ms rides out such stalls.
+A walking metronome loses nothing by it: tempo changes land on a beat anyway, and the GUI
+places its visual beat with `audible_position`, which includes the latency. The fixed block
+size keeps `safe_change_sample` exact. ALSA's pulse plugin also stalls ~1.8 s at start with
+buffers under ~100 ms, another reason not to go lower.
 See docs/performance.md for the measurements.
 """
 

@@ -27,7 +27,7 @@ from coach.audio.status import (
 SAMPLE_RATE = 48_000
 CHANNELS = 2
 BLOCKSIZE = 1024
-LATENCY_S = 0.15
+LATENCY_S = 0.3
 STALL_S = 1.0
 """A running stream whose callback has not advanced for this long has lost its device."""
 LEAD_IN = 2400

@@ -262,7 +262,7 @@ def test_stop_plays_the_fade_then_closes() -> None:
     engine.stop(fading, end_sample=at + 240)
     backend.run_blocks(2)
     assert engine.check_health(backend.time()).playing
-    backend.run_blocks(60)
+    backend.run_blocks(int((engine.latency + 0.1) * FS) // BLOCK + 2)  # the fade is heard
     health = engine.check_health(backend.time())
     assert not health.playing and health.audio_ok
     assert not engine.is_playing()
