@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import stat
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,6 +16,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
+from trends_support import add_days, add_walks
 
 from coach.__main__ import main
 from coach.domain.clock import SystemClock
@@ -22,8 +26,8 @@ from coach.storage.pain_repo import PainRepository
 from coach.ui.screens import trends_texts as texts
 from coach.ui.screens.trends import TrendsScreen
 from coach.ui.services import AppServices
-from trends_support import add_days, add_walks
 
+CLI_TIMEOUT_S = 120  # a safety net for a hung child, not a wait
 NOTES = {80: "Stiff on waking.", 40: "Long drive; sore by the evening.", 3: "Better after walks."}
 
 
@@ -172,3 +176,17 @@ def test_cli_refuses_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixt
     out = tmp_path / "nowhere" / "report.pdf"
     assert main(["report", "--out", str(out)]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_cli_in_a_fresh_process_without_a_display(tmp_path: Path) -> None:
+    fill_real_store(20)
+    out = tmp_path / "report.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)  # the command must choose offscreen by itself
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "report", "--out", str(out)],
+        env=env, capture_output=True, text=True, timeout=CLI_TIMEOUT_S, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "Wrote" in result.stdout

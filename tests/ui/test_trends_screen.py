@@ -7,10 +7,12 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
+from trends_support import add_days, add_walks, domain_daily, today
 
-from coach.domain.safety import RED_FLAG_TITLE, WORSENING_TITLE
 from coach.domain.pain import PainEntry
+from coach.domain.safety import RED_FLAG_TITLE, WORSENING_TITLE
 from coach.domain.trends import (
     TREND_NOT_ENOUGH,
     describe_slope,
@@ -18,13 +20,14 @@ from coach.domain.trends import (
     theil_sen,
 )
 from coach.ui.charts.hover import day_words
+from coach.ui.charts.palette import PRINT_PALETTE
 from coach.ui.charts.trend_data import day_to_x
 from coach.ui.charts.trends_chart import ChartRange
 from coach.ui.main_window import MainWindow
 from coach.ui.screens import trends_texts as texts
 from coach.ui.screens.trends import TrendsScreen
 from coach.ui.services import AppServices
-from trends_support import add_days, add_walks, domain_daily, today
+from coach.ui.theme import colors_for
 
 
 @pytest.fixture
@@ -201,3 +204,26 @@ def test_weekly_minutes_and_cadence(screen: TrendsScreen, services: AppServices)
     expected = sum(20 for ago in (0, 1, 2) if today(services) - timedelta(days=ago) >= monday)
     assert weeks.minutes[-1] == pytest.approx(expected)
     assert np.nanmax(weeks.cadence_walked) == pytest.approx(108)
+
+
+def test_theme_change_recolours_the_same_chart(
+    main_window: MainWindow, services: AppServices
+) -> None:
+    add_days(services, improving, 30)
+    main_window.show_screen("trends")
+    screen = main_window.findChild(TrendsScreen)
+    assert screen is not None
+    items = dict(screen.chart.items)
+    services.preferences.set("theme", "dark")
+    main_window.show_screen("trends")
+    assert screen.chart.backgroundBrush().color().name() == colors_for("dark").surface
+    assert all(screen.chart.items[k] is items[k] for k in items)
+    services.preferences.set("theme", "light")
+    main_window.show_screen("trends")
+    assert screen.chart.backgroundBrush().color().name() == colors_for("light").surface
+
+
+def test_print_palette_is_greys_only() -> None:
+    for value in vars(PRINT_PALETTE).values():
+        color = QColor(value)
+        assert color.red() == color.green() == color.blue(), value
