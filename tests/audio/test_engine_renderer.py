@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tracemalloc
+
 import numpy as np
 import pytest
 
@@ -35,3 +37,23 @@ def test_tempo_change_through_the_engine_equals_the_changed_program(blocksize: i
     np.testing.assert_array_equal(played, expected)
     assert len(faster.beats_between(0, at)) > len(program.beats_between(0, at))
     assert not played[at + stopped.fade_samples :].any()
+
+
+def test_engine_and_renderer_allocate_no_sample_buffers_after_warm_up() -> None:
+    blocksize = 1024
+    backend = FakeBackend()
+    engine = AudioEngine(backend, lambda: READY, monotonic=backend.time, blocksize=blocksize)
+    program = steady_program(113, FS, SoundSettings(pan=True))
+    engine.play(Renderer(program.with_tempo(FS * 2, 150)))
+    backend.run_blocks(100, keep=False)
+    tracemalloc.start()
+    try:
+        before, _ = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        backend.run_blocks(1000, keep=False)  # about 21 s of audio
+        after, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    block_bytes = blocksize * 2 * 4
+    assert peak - before < block_bytes // 4  # no block-sized array was ever made
+    assert after - before < 1024  # and nothing accumulates
