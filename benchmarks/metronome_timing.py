@@ -232,7 +232,6 @@ def measure(server: PulseServer, args: argparse.Namespace, workdir: Path) -> Non
     def begin() -> None:
         engine.play(source)
         naive.start()
-        marks["cpu0"] = 0.0
 
     def warm() -> None:
         marks["rss0"] = rss_mb()
@@ -338,6 +337,8 @@ def main() -> None:
     parser.add_argument("--latency", type=float, help="override the engine's latency (s)")
     parser.add_argument("--blocksize", type=int, help="override the engine's block size")
     args = parser.parse_args()
+    if args.minutes * 60 < 2 * WARM_UP_S:
+        parser.error(f"--minutes must be at least {2 * WARM_UP_S / 60:g} (warm-up is excluded)")
     with tempfile.TemporaryDirectory(prefix="metronome-timing-") as workdir:
         run(args, Path(workdir))
 

@@ -37,6 +37,7 @@ from coach.ui.main_window import MainWindow
 from coach.ui.report.shots import render_report_page
 from coach.ui.sample_data import fill_sample_baseline, fill_sample_data
 from coach.ui.screens.diary_shots import render_diary_states
+from coach.ui.screens.settings_shots import render_settings_states
 from coach.ui.services import AppServices
 from coach.ui.theme import ThemeController, colors_for, current_scheme
 
@@ -190,6 +191,7 @@ def main(argv: list[str]) -> int:
             theme = ThemeController(app, services.preferences)  # follows the theme preference
             written = render_all(out_dir, services, app)
             written += render_pain_log_states(out_dir, services, app)
+            written += render_settings_states(out_dir, services, app)
             written.append(render_sound_off(out_dir, services, app))
             written += render_diary_states(out_dir, services, app)
             written += render_report_page(out_dir, services)

@@ -228,7 +228,7 @@ def control_rules(colors: ThemeColors) -> str:
     QAbstractSpinBox:focus {{ border: 2px solid {colors.accent}; }}
     QAbstractSpinBox:disabled {{ border-color: {colors.border}; color: {colors.disabled_text}; }}
     QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
-        subcontrol-origin: border; width: {SPIN_BUTTON_PX}px;
+        subcontrol-origin: padding; width: {SPIN_BUTTON_PX}px;
         border-left: 1px solid {colors.border}; background: {colors.surface_alt};
     }}
     QAbstractSpinBox::up-button {{

@@ -35,4 +35,9 @@ def test_screenshots_cover_every_screen_and_leave_user_data_alone(
                 image = QImage(str(out / f"{spec.key}-{size}-{scheme}.png"))
                 assert f"{image.width()}x{image.height()}" == size
     assert QImage(str(out / "main.png")).width() == 1366
+    for stem in ("pain-log", "reminder", "settings-sound", "settings-sound-off"):
+        for size in ("1366x768", "1920x1080"):
+            for scheme in ("light", "dark"):
+                image = QImage(str(out / f"{stem}-{size}-{scheme}.png"))
+                assert f"{image.width()}x{image.height()}" == size, stem
     assert not (private_data_dir / DATABASE_NAME).exists()  # the user's folder was not used
