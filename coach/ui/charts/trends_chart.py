@@ -115,22 +115,9 @@ class TrendsChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph i
     def _set_up_pain_plot(self) -> None:
         plot = self.pain_plot
         for key, item in self.items.items():
-            if key in self.activity.items:
-                continue
-            plot.addItem(item)
-        legend = [
-            ("daily", texts.LEGEND_DAILY),
-            ("rolling", texts.LEGEND_ROLLING),
-            ("weekly", texts.LEGEND_WEEKLY),
-            ("trend", texts.LEGEND_TREND),
-            ("sessions", texts.LEGEND_SESSION),
-        ]
-        for key, name in legend:
-            sample = self.daily_sample if key == "daily" else self.items[key]
-            self.pain_legend.addItem(sample, name)
-        # A region cannot draw its own legend sample (pyqtgraph crashes painting one), so a
-        # filled, never-shown curve stands in for the band.
-        self.pain_legend.addItem(self.band_sample, texts.LEGEND_BAND)
+            if key not in self.activity.items:
+                plot.addItem(item)
+        self._fill_pain_legend()
         plot.setYRange(*PAIN_Y_RANGE, padding=0)
         plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
         plot.setLabel("left", texts.AXIS_PAIN)
@@ -152,37 +139,30 @@ class TrendsChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph i
             each.hideButtons()
         self.items["crosshair"].setVisible(False)
         self.items["crosshair"].setZValue(20)
-        for legend in (self.pain_legend, self.activity.legend):
-            _cache_children(legend)
+
+    def _fill_pain_legend(self) -> None:
+        legend = [
+            (self.daily_sample, texts.LEGEND_DAILY),
+            (self.items["rolling"], texts.LEGEND_ROLLING),
+            (self.items["weekly"], texts.LEGEND_WEEKLY),
+            (self.items["trend"], texts.LEGEND_TREND),
+            (self.items["sessions"], texts.LEGEND_SESSION),
+            # A region cannot draw its own legend sample (pyqtgraph crashes painting one),
+            # so a filled, never-shown curve stands in for the band.
+            (self.band_sample, texts.LEGEND_BAND),
+        ]
+        for sample, name in legend:
+            self.pain_legend.addItem(sample, name)
+        for each in (self.pain_legend, self.activity.legend):
+            _cache_children(each)
 
     def apply_palette(self, palette: ChartPalette) -> None:
         """Recolour every item (after a theme change, or for print)."""
         self.palette_colors = palette
         self.setBackground(palette.background)
-        font = QFont()
-        font.setPointSize(TICK_POINT_SIZE)
-        for plot in (self.pain_plot, self.activity.plot):
-            for name in ("left", "bottom", "right"):
-                axis = plot.getAxis(name)
-                axis.setPen(palette.grid)
-                axis.setTextPen(palette.text)
-                axis.setTickFont(font)
-                axis.label.setDefaultTextColor(pg.mkColor(palette.text))
+        self._color_axes(palette)
+        self._color_bands(palette)
         items = self.items
-        band = pg.mkColor(palette.band)
-        for key, alpha in (("baseline_days", 28), ("band", 45)):
-            band.setAlpha(alpha)
-            region = items[key]
-            region.setBrush(pg.mkBrush(band))
-            region.setHoverBrush(pg.mkBrush(band))
-            for edge in region.lines:
-                edge.setPen(_line(palette.band, 1, Qt.PenStyle.DotLine))
-                edge.setHoverPen(edge.pen)
-        self.band_sample.setPen(_line(palette.band, 1, Qt.PenStyle.DotLine))
-        self.band_sample.setFillBrush(pg.mkBrush(band))
-        for line in self.grid_lines:
-            line.setPen(pg.mkPen(palette.grid, width=1))
-        items["baseline"].setPen(_line(palette.band, 2, Qt.PenStyle.DashDotLine))
         daily = pg.mkColor(palette.daily)
         daily.setAlpha(150)
         items["daily"].set_color(daily)
@@ -199,6 +179,33 @@ class TrendsChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph i
                 # setLabelTextColor alone does not redraw labels that already exist.
                 label.setText(label.text, color=palette.text, size=f"{TICK_POINT_SIZE}pt")
                 sample.update()  # its cached drawing still has the old colours
+
+    def _color_axes(self, palette: ChartPalette) -> None:
+        font = QFont()
+        font.setPointSize(TICK_POINT_SIZE)
+        for plot in (self.pain_plot, self.activity.plot):
+            for name in ("left", "bottom", "right"):
+                axis = plot.getAxis(name)
+                axis.setPen(palette.grid)
+                axis.setTextPen(palette.text)
+                axis.setTickFont(font)
+                axis.label.setDefaultTextColor(pg.mkColor(palette.text))
+        for line in self.grid_lines:
+            line.setPen(pg.mkPen(palette.grid, width=1))
+
+    def _color_bands(self, palette: ChartPalette) -> None:
+        band = pg.mkColor(palette.band)
+        for key, alpha in (("baseline_days", 28), ("band", 45)):
+            band.setAlpha(alpha)
+            region = self.items[key]
+            region.setBrush(pg.mkBrush(band))
+            region.setHoverBrush(pg.mkBrush(band))
+            for edge in region.lines:
+                edge.setPen(_line(palette.band, 1, Qt.PenStyle.DotLine))
+                edge.setHoverPen(edge.pen)
+        self.band_sample.setPen(_line(palette.band, 1, Qt.PenStyle.DotLine))
+        self.band_sample.setFillBrush(pg.mkBrush(band))
+        self.items["baseline"].setPen(_line(palette.band, 2, Qt.PenStyle.DashDotLine))
 
     def remove_legends(self) -> None:
         """Take both legends out (the report explains the series in words instead)."""

@@ -3,6 +3,7 @@ message plainly on top, and the chart of pain and walking over 4 weeks to all of
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -175,12 +176,12 @@ class TrendsScreen(QScrollArea):
         chosen, _ = QFileDialog.getSaveFileName(self, title, str(folder / name), file_filter)
         return Path(chosen) if chosen else None
 
-    def _save(self, title: str, name: str, file_filter: str, write: object) -> None:
+    def _save(self, title: str, name: str, file_filter: str, write: Callable[[Path], Path]) -> None:
         path = self._ask_path(title, name, file_filter)
         if path is None:
             return
         try:
-            written = write(path)  # type: ignore[operator]
+            written = write(path)
         except (OSError, ValueError) as error:
             self.status_label.setText(texts.SAVE_FAILED.format(error=error))
             return
