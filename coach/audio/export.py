@@ -1,7 +1,8 @@
 """Write a click program to an audio file with the same renderer the engine plays.
 
 WAV (16-bit PCM) uses only the standard library; FLAC goes through `soundfile`
-(a dependency; export still says what to do should it be missing). The file is rendered in chunks, so an hour never sits in memory, written to a
+(a dependency; export still says what to do should it be missing). The file is rendered in
+chunks, so an hour never sits in memory, written to a
 private temporary file beside the target and moved into place when complete.
 """
 
