@@ -48,6 +48,7 @@ class ChimeKind(enum.Enum):
     HALFWAY = "halfway"
     LAST_MINUTE = "last_minute"
     END = "end"
+    CUE = "cue"  # a softer single note: the cue card changed
 
 
 @dataclass(frozen=True)
@@ -497,12 +498,15 @@ def program_for_phases(
     lead_s: float = LEAD_SECONDS,
     chimes: bool = True,
     elapsed_s: float = 0.0,
+    cue_chimes_s: Sequence[float] = (),
 ) -> ClickProgram:
     """A finite program for session phases, with the count-in before the first steps.
 
     Chimes: a phase change where the phase name changes, halfway and one minute before the
     end (when they do not crowd another chime), and the end. elapsed_s says how much of
     the session ran before these phases (resuming), so halfway means the whole session's.
+    cue_chimes_s: seconds from the start of these phases where a cue card changes (a soft
+    CUE chime, left out where it would crowd another chime or fall outside the phases).
     """
     if not phases:
         raise ProgramError("A session needs at least one phase.")
@@ -529,6 +533,8 @@ def program_for_phases(
         segments[0] = replace(segments[0], begin=0)
     elapsed = _samples(elapsed_s, fs, "Elapsed time")
     chime_list = _session_chimes(phases, bounds, fs, elapsed) if chimes else []
+    if chimes:
+        chime_list = _with_cue_chimes(chime_list, cue_chimes_s, bounds, fs)
     return ClickProgram(
         sample_rate=fs,
         segments=tuple(segments),
@@ -586,6 +592,21 @@ def _session_chimes(
         if chime.sample >= bounds[0] and all(abs(chime.sample - o.sample) >= gap for o in chimes):
             chimes.append(chime)
     return sorted(chimes, key=lambda c: c.sample)
+
+
+def _with_cue_chimes(
+    chimes: list[Chime], cue_s: Sequence[float], bounds: list[int], fs: int
+) -> list[Chime]:
+    gap = round(MAX_SOUND_SECONDS * fs)
+    out = list(chimes)
+    for seconds in cue_s:
+        if not math.isfinite(seconds):
+            continue
+        sample = bounds[0] + round(seconds * fs)
+        # A cue chime on top of a phase chime would blur both; the phase change wins.
+        if bounds[0] <= sample < bounds[-1] and all(abs(sample - o.sample) >= gap for o in out):
+            out.append(Chime(sample, ChimeKind.CUE))
+    return sorted(out, key=lambda c: c.sample)
 
 
 def _check_phase(phase: PhaseTempo) -> None:

@@ -44,6 +44,8 @@ _VOICES: dict[str, _Voice] = {
 _ACCENT_GAIN = 1.5
 CHIME_PEAK = 0.3
 """Chimes stay soft; with the loudest accent (0.675) a step on a chime still peaks below 1."""
+CUE_CHIME_SHARE = 0.5
+"""The cue chime is half as loud as the others: a nudge to glance at the card, no more."""
 _TAPER_S = 0.002
 _ONSET_LEVEL = 0.35
 
@@ -84,6 +86,7 @@ _CHIME_NOTES: dict[ChimeKind, tuple[tuple[float, float], ...]] = {
     ChimeKind.HALFWAY: ((784.0, 0.0), (784.0, 0.22)),
     ChimeKind.LAST_MINUTE: ((987.8, 0.0), (880.0, 0.16), (784.0, 0.32)),
     ChimeKind.END: ((523.3, 0.0), (659.3, 0.12), (784.0, 0.24), (1046.5, 0.36)),
+    ChimeKind.CUE: ((698.5, 0.0),),
 }
 _BELL_PARTIALS = (1.0, 2.0, 2.76, 5.4)
 _BELL_WEIGHTS = (1.0, 0.35, 0.2, 0.06)
@@ -100,7 +103,8 @@ def chime_sound(kind: ChimeKind, sample_rate: int) -> Wave:
         freqs = tuple(hz * p for p in _BELL_PARTIALS)
         note = _partials(freqs, _BELL_WEIGHTS, note_len / sample_rate, sample_rate)
         out[start:] += note[:note_len] * _envelope(note_len, sample_rate, 0.28)
-    return _finish(out, CHIME_PEAK)
+    peak = CHIME_PEAK * CUE_CHIME_SHARE if kind is ChimeKind.CUE else CHIME_PEAK
+    return _finish(out, peak)
 
 
 def _partials(
