@@ -49,6 +49,8 @@ class ChimeKind(enum.Enum):
     LAST_MINUTE = "last_minute"
     END = "end"
     CUE = "cue"  # a softer single note: the cue card changed
+    TICK = "tick"  # one of the last three seconds of a routine step
+    SWITCH_SIDES = "switch_sides"  # a per-side exercise moves to the other side
 
 
 @dataclass(frozen=True)

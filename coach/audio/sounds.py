@@ -87,7 +87,12 @@ _CHIME_NOTES: dict[ChimeKind, tuple[tuple[float, float], ...]] = {
     ChimeKind.LAST_MINUTE: ((987.8, 0.0), (880.0, 0.16), (784.0, 0.32)),
     ChimeKind.END: ((523.3, 0.0), (659.3, 0.12), (784.0, 0.24), (1046.5, 0.36)),
     ChimeKind.CUE: ((698.5, 0.0),),
+    ChimeKind.TICK: ((1174.7, 0.0),),
+    ChimeKind.SWITCH_SIDES: ((880.0, 0.0), (659.3, 0.14), (880.0, 0.28)),
 }
+# A countdown tick is a short dry pip, so three in a row never blur into one bell.
+_CHIME_DECAY_S: dict[ChimeKind, float] = {ChimeKind.TICK: 0.04}
+_BELL_DECAY_S = 0.28
 _BELL_PARTIALS = (1.0, 2.0, 2.76, 5.4)
 _BELL_WEIGHTS = (1.0, 0.35, 0.2, 0.06)
 
@@ -97,12 +102,13 @@ def chime_sound(kind: ChimeKind, sample_rate: int) -> Wave:
     """The soft bell figure for one kind of chime, at most MAX_SOUND_SECONDS long."""
     length = int(MAX_SOUND_SECONDS * sample_rate)
     out = np.zeros(length, dtype=np.float64)
+    decay = _CHIME_DECAY_S.get(kind, _BELL_DECAY_S)
     for hz, start_s in _CHIME_NOTES[kind]:
         start = round(start_s * sample_rate)
         note_len = length - start
         freqs = tuple(hz * p for p in _BELL_PARTIALS)
         note = _partials(freqs, _BELL_WEIGHTS, note_len / sample_rate, sample_rate)
-        out[start:] += note[:note_len] * _envelope(note_len, sample_rate, 0.28)
+        out[start:] += note[:note_len] * _envelope(note_len, sample_rate, decay)
     peak = CHIME_PEAK * CUE_CHIME_SHARE if kind is ChimeKind.CUE else CHIME_PEAK
     return _finish(out, peak)
 
