@@ -24,6 +24,10 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 fi
 
 missing=()
+# A fresh Debian/Ubuntu python3 cannot make the .venv without python3-venv.
+if ! "${PYTHON:-python3}" -c "import ensurepip, venv" >/dev/null 2>&1; then
+  missing+=(python3-venv)
+fi
 for pkg in "${want[@]}"; do
   case "$pkg" in \#*) continue ;; esac
   status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
