@@ -62,11 +62,18 @@ def _trends(services: AppServices) -> QWidget:
     return TrendsScreen(services)
 
 
+def _stretches(services: AppServices) -> QWidget:
+    from coach.ui.screens.stretches import StretchesScreen
+
+    return StretchesScreen(services)
+
+
 def default_screens() -> list[ScreenSpec]:
     """The screens of the app, in sidebar order (imports happen when a screen is first built)."""
     return [
         ScreenSpec("today", "Today", "today", _today),
         ScreenSpec("metronome", "Metronome", "metronome", _metronome),
+        ScreenSpec("stretches", "Stretches", "stretch", _stretches),
         ScreenSpec("diary", "Pain diary", "diary", _diary),
         ScreenSpec("trends", "Trends", "trends", _trends),
         ScreenSpec("settings", "Settings", "settings", _settings),
