@@ -38,6 +38,12 @@ def _today(services: AppServices) -> QWidget:
     return TodayScreen(services)
 
 
+def _walk(services: AppServices) -> QWidget:
+    from coach.ui.screens.walk import WalkScreen
+
+    return WalkScreen(services)
+
+
 def _metronome(services: AppServices) -> QWidget:
     from coach.ui.screens.metronome import MetronomeScreen
 
@@ -72,6 +78,7 @@ def default_screens() -> list[ScreenSpec]:
     """The screens of the app, in sidebar order (imports happen when a screen is first built)."""
     return [
         ScreenSpec("today", "Today", "today", _today),
+        ScreenSpec("walk", "Walk", "walk", _walk),
         ScreenSpec("metronome", "Metronome", "metronome", _metronome),
         ScreenSpec("stretches", "Stretches", "stretch", _stretches),
         ScreenSpec("diary", "Pain diary", "diary", _diary),

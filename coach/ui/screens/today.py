@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.dose import DoseStep, WeekProgress
 from coach.domain.pain import PainEntry
 from coach.domain.preferences import Preferences
 from coach.domain.weekly_goal import weekly_goal_minutes
@@ -25,6 +26,7 @@ from coach.ui.dialogs import texts as log_texts
 from coach.ui.dialogs.log_pain import open_log_pain
 from coach.ui.screens import today_texts as texts
 from coach.ui.screens.metronome_plan import active_plan_target
+from coach.ui.screens.walk_data import current_dose
 from coach.ui.services import AppServices
 from coach.ui.texts import READ_ONLY_REFUSAL
 from coach.ui.widgets.card import Card, styled_label
@@ -81,6 +83,20 @@ class WeekCard(Card):
         self.target_label = styled_label()
         self.target_label.hide()
         self.body.addWidget(self.target_label)
+        self.dose_label = styled_label(role="muted")
+        self.body.addWidget(self.dose_label)
+
+    def show_dose(self, step: DoseStep, progress: WeekProgress) -> None:
+        """The week's progress toward the walking-dose goal (see coach.domain.dose)."""
+        self.dose_label.setText(
+            texts.DOSE_PROGRESS.format(
+                walks=progress.walks_done,
+                walks_goal=progress.walks_goal,
+                per_walk=step.dose.minutes_per_walk,
+                minutes=int(progress.minutes_done),
+                goal=progress.minutes_goal,
+            )
+        )
 
     def show_cadence_target(self, spm: int | None) -> None:
         """This week's cadence target from the plan, or nothing without a plan."""
@@ -204,6 +220,7 @@ class TodayScreen(QScrollArea):
         minutes = self.services.walks.minutes_in_week(now.date())
         self.week_card.show_week(minutes, self.services.preferences.current)
         self.week_card.show_cadence_target(active_plan_target(self.services))
+        self.week_card.show_dose(*current_dose(self.services))
         self.pain_card.show_entries(self.services.pain.latest(PAIN_ROWS))
 
     def _on_preferences_changed(self, _preferences: Preferences) -> None:

@@ -23,6 +23,10 @@ WEEK_GOAL_NOTE = (
 )
 WEEK_PROGRESS_NAME = "Progress toward this week's walking goal"
 CADENCE_TARGET = "This week's cadence target: {spm} steps/min, from your plan."
+DOSE_PROGRESS = (
+    "Guided walks toward 5 walks of 30 minutes a week: this week {walks} of {walks_goal} walks "
+    "of about {per_walk} minutes, {minutes} of {goal} minutes."
+)
 
 PAIN_TITLE = "Latest pain ratings"
 PAIN_EMPTY = (

@@ -1,0 +1,221 @@
+"""What the Walk screen reads and saves: plans, the week's dose, the target, and the walk.
+
+No widgets here: the screen's pages call these with AppServices, so tests can use them too.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from coach.domain.cues import CueCatalogue
+from coach.domain.dose import (
+    DoseStep,
+    WeekProgress,
+    dose_for_week,
+    next_dose,
+    suggest_plan,
+    week_progress,
+)
+from coach.domain.pain import PainContext, PainEntry
+from coach.domain.plan_files import (
+    PlanFileError,
+    load_default_cues,
+    load_default_plans,
+    load_default_routines,
+    load_plan,
+    load_routine,
+    plan_to_json,
+)
+from coach.domain.plans import SessionPlan
+from coach.domain.routines import Routine
+from coach.domain.session import SessionResult
+from coach.domain.session_summary import PAIN_RISE_HOLDS
+from coach.domain.walks import WalkKind, WalkRecord, week_start
+from coach.storage.errors import StoreError
+from coach.storage.paths import PRIVATE_FILE_MODE, data_dir, ensure_private_dir
+from coach.ui.screens.metronome_plan import active_plan_target
+from coach.ui.screens.walk_texts import LEG_SYMPTOMS_NOTE
+from coach.ui.services import AppServices
+
+HISTORY_DAYS = 400
+"""How far back the dose replay and the history look: a year of walking and a little more."""
+
+
+def plans_dir() -> Path:
+    """The private folder of the user's own plans, created if missing."""
+    return ensure_private_dir(data_dir() / "plans")
+
+
+def routines_dir() -> Path:
+    """The folder of the user's own routines (it may not exist)."""
+    return data_dir() / "routines"
+
+
+def load_routines() -> dict[str, Routine]:
+    """The app's routines and the user's readable ones, by id."""
+    routines = load_default_routines()
+    folder = routines_dir()
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            routine = load_routine(path, check_illustrations=False)
+        except PlanFileError:
+            continue  # the routine editor reports its own files; a plan just has no stretches
+        routines.setdefault(routine.id, routine)
+    return routines
+
+
+@dataclass(frozen=True)
+class PlanList:
+    """Every plan to offer, and the messages of user plan files that could not be read."""
+
+    plans: tuple[SessionPlan, ...]
+    problems: tuple[str, ...]
+
+
+def load_plans(known_routines: set[str] | None = None) -> PlanList:
+    """The default plans, then the user's plans from plans_dir(); bad files become messages."""
+    plans = list(load_default_plans().values())
+    problems: list[str] = []
+    taken = {p.id for p in plans}
+    for path in sorted(plans_dir().glob("*.json")):
+        try:
+            plan = load_plan(path, known_routines=known_routines)
+        except PlanFileError as error:
+            problems.append(str(error))
+            continue
+        if plan.id not in taken:
+            plans.append(plan)
+            taken.add(plan.id)
+    return PlanList(tuple(plans), tuple(problems))
+
+
+def save_user_plan(plan: SessionPlan) -> Path:
+    """Write a plan to plans_dir() as <id>.json, mode 0600; plan_to_json validates it first."""
+    text = plan_to_json(plan)
+    path = plans_dir() / f"{plan.id}.json"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.chmod(path, PRIVATE_FILE_MODE)
+    return path
+
+
+def load_cues() -> CueCatalogue:
+    """The cue cards shipped with the app."""
+    return load_default_cues()
+
+
+def target_cadence(services: AppServices) -> tuple[int, bool]:
+    """The main walk's cadence and whether it comes from the progression plan."""
+    from_plan = active_plan_target(services)
+    if from_plan is not None:
+        return from_plan, True
+    return services.preferences.current.default_cadence_spm, False
+
+
+def recent_walks(services: AppServices) -> list[WalkRecord]:
+    """Walks of the last HISTORY_DAYS, oldest first."""
+    now = services.clock.now()
+    try:
+        return services.walks.between(now - timedelta(days=HISTORY_DAYS), now + timedelta(1))
+    except StoreError:
+        return []
+
+
+def walk_pains(services: AppServices, walks: list[WalkRecord]) -> dict[int, dict[str, PainEntry]]:
+    """The before and after ratings linked to each walk, by walk id and context."""
+    if not walks:
+        return {}
+    start = walks[0].started_at - timedelta(days=1)
+    end = services.clock.now() + timedelta(days=1)
+    linked: dict[int, dict[str, PainEntry]] = {}
+    for entry in services.pain.between(start, end):
+        if entry.walk_id is not None:
+            linked.setdefault(entry.walk_id, {})[entry.context.value] = entry
+    return linked
+
+
+def hold_weeks(walks: list[WalkRecord], pains: dict[int, dict[str, PainEntry]]) -> set[date]:
+    """Mondays of weeks in which a walk raised pain by 2 points or brought new leg symptoms."""
+    weeks: set[date] = set()
+    for walk in walks:
+        pair = pains.get(walk.id or -1, {})
+        before, after = pair.get(PainContext.BEFORE_WALK.value), pair.get("after_walk")
+        rose = (
+            before is not None and after is not None and after.pain >= before.pain + PAIN_RISE_HOLDS
+        )
+        legs = after is not None and LEG_SYMPTOMS_NOTE in after.note
+        if rose or legs:
+            weeks.add(week_start(walk.started_at.date()))
+    return weeks
+
+
+def current_dose(services: AppServices) -> tuple[DoseStep, WeekProgress]:
+    """This week's walking-dose goal (replayed from the first walk) and the progress so far."""
+    walks = recent_walks(services)
+    today = services.clock.now().date()
+    first = walks[0].started_at.date() if walks else today
+    usual = float(services.preferences.current.usual_walk_minutes_per_week)
+    step = dose_for_week(usual, first, walks, hold_weeks(walks, walk_pains(services, walks)), today)
+    return step, week_progress(step.dose, walks)
+
+
+def suggested(services: AppServices, plans: tuple[SessionPlan, ...]) -> SessionPlan | None:
+    """The plan that fits one walk of this week's dose."""
+    step, _progress = current_dose(services)
+    return suggest_plan(step.dose, plans)
+
+
+def next_suggestion(
+    services: AppServices, plans: tuple[SessionPlan, ...], holds: bool
+) -> SessionPlan | None:
+    """The plan for the next walk: next week's dose grows only when nothing holds it."""
+    step, progress = current_dose(services)
+    following = next_dose(step.dose, progress.minutes_done, holds).dose
+    return suggest_plan(step.dose if holds else following, plans)
+
+
+def save_result(
+    services: AppServices, result: SessionResult, note_before: str, note_after: str
+) -> WalkRecord | None:
+    """Save the walk, then the pain before and after linked to it; None if it never started."""
+    record = result.summary.to_walk_record()
+    if record is None:
+        return None
+    walk = services.walks.add(record)
+    after_note = note_after.strip()
+    if result.new_leg_symptoms:
+        after_note = f"{LEG_SYMPTOMS_NOTE} {after_note}".strip()
+    ratings = (
+        (result.pain_before, PainContext.BEFORE_WALK, note_before.strip(), record.started_at),
+        (result.pain_after, PainContext.AFTER_WALK, after_note, services.clock.now()),
+    )
+    for pain, context, note, at in ratings:
+        if pain is not None:
+            services.pain.add(
+                PainEntry(at=at, pain=pain, context=context, note=note, walk_id=walk.id)
+            )
+    return walk
+
+
+def guided_history(
+    services: AppServices,
+) -> list[tuple[WalkRecord, PainEntry | None, PainEntry | None]]:
+    """Guided walks newest first, with their pain before and after."""
+    walks = [w for w in recent_walks(services) if w.kind is WalkKind.GUIDED]
+    pains = walk_pains(services, walks)
+    rows = []
+    for walk in reversed(walks):
+        pair = pains.get(walk.id or -1, {})
+        rows.append((walk, pair.get("before_walk"), pair.get("after_walk")))
+    return rows
+
+
+def pain_rise(result: SessionResult) -> int:
+    """How many points pain rose (0 when not rated or not risen)."""
+    if result.pain_before is None or result.pain_after is None:
+        return 0
+    return max(0, result.pain_after - result.pain_before)

@@ -1,0 +1,113 @@
+"""Every text the Walk screen shows, in one place: short, calm and concrete."""
+
+from __future__ import annotations
+
+TAB_WALK = "Walk"
+TAB_HISTORY = "History"
+TAB_PLANS = "My plans"
+TAB_CUES = "Cue cards"
+
+CHOOSE_TITLE = "Choose today's walk"
+CHOOSE_SUGGESTED = "Suggested for this week: {plan}. Your goal is {minutes} minutes a walk."
+CHOOSE_CADENCE_PLAN = "Main walk at {spm} steps/min, this week's target from your plan."
+CHOOSE_CADENCE_DEFAULT = "Main walk at {spm} steps/min, your usual pace from Settings."
+PLAN_ROW = "{name} — {minutes} min walking"
+PLAN_SUGGESTED_MARK = "  (suggested)"
+PLAN_YOURS_MARK = "  (yours)"
+PLAN_PROBLEMS = "Some of your plan files could not be read, so they are not listed:\n{problems}"
+START_BUTTON = "Next: how is your pain?"
+NO_PLANS = "No walking plans were found. Make one under My plans."
+
+BEFORE_TITLE = "Before you start: how is your back right now?"
+BEFORE_HELP = "Choose a number from 0 (no pain) to 10. You can skip this."
+NOTE_PLACEHOLDER = "A note, if you like (optional)"
+BEGIN_BUTTON = "Start the walk"
+SKIP_BUTTON = "Skip and start"
+BACK_BUTTON = "Back"
+
+PHASE_NAMES = {
+    "stretches": "Stretches",
+    "warm_up": "Warm-up",
+    "main": "Main walk",
+    "cool_down": "Cool-down",
+}
+NEXT_UP = "Next: {name}"
+NEXT_LAST = "Last part of the walk"
+PHASE_LEFT = "left in this part"
+SESSION_LEFT = "{time} left in all"
+CADENCE_TARGET = "{spm} steps/min"
+CADENCE_NONE = "No steps now"
+PAUSED = "Paused. Press Space to carry on."
+KEYS_HELP = "Space pause · N next part · M add a minute · P pin card · Esc stop"
+PAUSE_BUTTON = "Pause"
+RESUME_BUTTON = "Carry on"
+SKIP_PHASE_BUTTON = "Next part"
+ADD_MINUTE_BUTTON = "+1 minute"
+STOP_BUTTON = "Stop"
+PIN_BUTTON = "Pin this card"
+UNPIN_BUTTON = "Unpin"
+CUE_OFF_BUTTON = "Hide this card"
+STOP_CONFIRM_TITLE = "Stop the walk?"
+STOP_CONFIRM_TEXT = "What you have walked so far is kept. Stop now?"
+NO_CUES = "All cue cards are hidden. Turn them on again in the Cue cards tab."
+
+STEP_KINDS = {
+    "prepare": "Get ready",
+    "hold": "Hold",
+    "reps": "Repeat",
+    "walk": "Walk easily",
+    "switch_sides": "Switch sides",
+    "rest": "Rest",
+}
+STEP_SIDE = {"left": "left side", "right": "right side"}
+STEP_STOP_IF = "Stop if: {text}"
+
+AFTER_TITLE = "Well done. How is your back now?"
+AFTER_HELP = "Choose a number from 0 to 10. You can skip this."
+LEG_SYMPTOMS = "New pain, tingling or numbness in a leg since the walk began"
+SAVE_BUTTON = "Save"
+SKIP_SAVE_BUTTON = "Skip and save the walk"
+LEG_SYMPTOMS_NOTE = "New leg symptoms after the walk."
+"""Written into the after-walk pain note, so the diary shows it and the hold rule finds it."""
+
+END_TITLE = "Your walk is saved"
+END_TITLE_STOPPED = "Your walk is saved (stopped early)"
+END_MINUTES = "{minutes} min walked"
+END_CADENCE = "Main walk at {spm} steps/min"
+END_PAIN = "Pain before {before}, after {after}"
+END_PAIN_UNRATED = "not rated"
+END_HOLD_PAIN = "Your pain rose by {rise} points during this walk."
+END_HOLD_LEGS = "You noticed new leg symptoms."
+END_HOLD_ADVICE = (
+    "Make your next walk easier: shorter or slower. If this keeps happening, or does not "
+    "settle within a day or two, please see a doctor or physiotherapist."
+)
+END_NEXT = "Next time: {plan}."
+END_NEXT_HOLD = "Next time: {plan}, the same length, not longer."
+END_NOT_SAVED = "This walk could not be saved: {reason}"
+DONE_BUTTON = "Done"
+
+HISTORY_EMPTY = "No guided walks yet. Your walks will be listed here."
+HISTORY_HEADERS = ("Date", "Plan", "Minutes", "Steps/min", "Pain before", "Pain after")
+HISTORY_DATE = "{at:%a} {at.day} {at:%b %Y}, {at:%H:%M}"
+NO_VALUE = "\u2013"  # an en dash: no rating
+
+EDITOR_TITLE = "Make your own plan"
+EDITOR_HELP = (
+    "Set the minutes and steps per minute of each part. Cadence is steps/min, or "
+    "'target', 'target-10', 'target+5' to follow your plan's target."
+)
+EDITOR_NAME = "Name"
+EDITOR_STRETCHES = "Start with the warm-up stretches"
+EDITOR_SAVE = "Save plan"
+EDITOR_SAVED = "Saved '{name}'. It is in the list on the Walk tab."
+EDITOR_BAD_MINUTES = "{part}: minutes must be a number from 1 to 180, not '{value}'."
+EDITOR_BAD_NAME = "Give the plan a name first."
+EDITOR_BAD_CADENCE = "{part}: {reason}"
+EDITOR_FIELD_MINUTES = "{part} minutes"
+EDITOR_FIELD_FROM = "{part} cadence from"
+EDITOR_FIELD_TO = "to"
+
+LIBRARY_HELP = "All cue cards. Hidden cards are not shown during walks."
+LIBRARY_SHOW = "Show during walks"
+KIND_NAMES = {"posture": "Posture", "stride": "Stride"}

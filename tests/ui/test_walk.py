@@ -1,0 +1,207 @@
+"""The Walk screen end to end on a fake clock, with the real store and a visual-only beat."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from walk_support import Key, open_walk, press, start_plan, walk_for
+
+from coach.domain.pain import PainContext
+from coach.domain.session import SessionState
+from coach.domain.walks import WalkKind
+from coach.ui.main_window import MainWindow
+from coach.ui.screens import walk_texts as texts
+from coach.ui.services import AppServices
+
+
+def linked_pain(services: AppServices, walk_id: int) -> dict[PainContext, object]:
+    now = services.clock.now()
+    entries = services.pain.between(now - timedelta(days=1), now + timedelta(days=1))
+    return {e.context: e for e in entries if e.walk_id == walk_id}
+
+
+def test_the_starter_plan_from_pain_before_to_the_end_screen(
+    qtbot: QtBot, main_window: MainWindow, services: AppServices, clock
+) -> None:
+    screen = open_walk(main_window)
+    assert "(suggested)" in screen.choose_page.plan_list.currentItem().text()
+    start_plan(qtbot, screen, "starter-10", pain=3, note="stiff this morning")
+    player = screen.player
+    assert player.phase_label.text() == "Warm-up stretches"
+    assert player.step_panel.isVisible() and not player.cue_view.isVisible()
+    assert player.step_panel.name_label.text() == "Easy warm-up walk"
+    walk_for(20, clock, screen)
+    assert player.cadence.text() == "90 steps/min"  # the routine's easy walk
+    press(qtbot, Key.Key_N)  # on to the warm-up ramp
+    assert player.phase_label.text() == "Easy start"
+    assert player.next_label.text() == "Next: Main walk"
+    assert player.cue_view.isVisible() and player.cue_view.title_label.text()
+    assert player.phase_left.text() == "3:00"
+    walk_for(30, clock, screen)
+    assert player.phase_left.text() == "2:30"
+    press(qtbot, Key.Key_M)
+    assert player.phase_left.text() == "3:30"
+    press(qtbot, Key.Key_Space)
+    assert player.session.state is SessionState.PAUSED and player.paused_label.isVisible()
+    walk_for(60, clock, screen)
+    assert player.phase_left.text() == "3:30"  # paused time does not count
+    press(qtbot, Key.Key_Space)
+    walk_for(10, clock, screen)
+    assert player.phase_left.text() == "3:20"
+    press(qtbot, Key.Key_N)
+    assert player.phase_label.text() == "Main walk"
+    assert player.cadence.text() == "105 steps/min"  # the default cadence from Settings
+    walk_for(300, clock, screen, step_s=5)
+    assert player.phase_label.text() == "Cool-down"
+    press(qtbot, Key.Key_N)
+    assert screen.stack.currentWidget() is screen.after_page
+    assert not services.metronome.running
+    screen.after_page.scale.set_value(3)
+    qtbot.mouseClick(screen.after_page.go_button, Qt.MouseButton.LeftButton)
+    assert screen.stack.currentWidget() is screen.end_page
+    assert not screen.end_page.hold_frame.isVisible()
+    assert screen.end_page.pain_label.text() == "Pain before 3/10, after 3/10"
+    [walk] = services.walks.latest(5)
+    assert walk.kind is WalkKind.GUIDED and walk.plan_name == "10-minute starter"
+    assert walk.cadence_spm == 105
+    # 20 s into the routine is 5 s of getting ready and 15 s of its easy walk; then 40 s of
+    # ramp (the paused minute does not count) and the 5-minute main walk.
+    assert abs(walk.duration_s - (15 + 40 + 300)) < 0.5
+    assert screen.end_page.minutes_label.text() == "6 min walked"
+    pains = linked_pain(services, walk.id)
+    assert pains[PainContext.BEFORE_WALK].pain == 3
+    assert pains[PainContext.BEFORE_WALK].note == "stiff this morning"
+    assert pains[PainContext.AFTER_WALK].pain == 3
+    assert screen.history.cell(0, 1) == "10-minute starter"
+    assert screen.history.cell(0, 2) == "6"
+    assert screen.history.cell(0, 4) == "3" and screen.history.cell(0, 5) == "3"
+
+
+def test_pain_up_two_points_gives_the_hold_message_and_a_plan_that_holds(
+    qtbot: QtBot, main_window: MainWindow, services: AppServices, clock
+) -> None:
+    screen = open_walk(main_window)
+    start_plan(qtbot, screen, "starter-10", pain=2)
+    press(qtbot, Key.Key_N)
+    walk_for(60, clock, screen)
+    screen.player.confirm_stop = lambda _parent: True
+    press(qtbot, Key.Key_Escape)
+    assert screen.stack.currentWidget() is screen.after_page
+    screen.after_page.scale.set_value(5)
+    screen.after_page.legs_box.setChecked(True)
+    qtbot.mouseClick(screen.after_page.go_button, Qt.MouseButton.LeftButton)
+    page = screen.end_page
+    assert page.hold_frame.isVisible()
+    assert "rose by 3 points" in page.hold_label.text()
+    assert "new leg symptoms" in page.hold_label.text()
+    assert "see a doctor or physiotherapist" in page.hold_label.text()
+    assert "the same length, not longer" in page.next_label.text()
+    assert page.card.title_label.text() == texts.END_TITLE_STOPPED
+    [walk] = services.walks.latest(5)
+    after = linked_pain(services, walk.id)[PainContext.AFTER_WALK]
+    assert after.pain == 5 and texts.LEG_SYMPTOMS_NOTE in after.note
+
+
+def test_esc_asks_first_and_a_no_keeps_walking(
+    qtbot: QtBot, main_window: MainWindow, clock
+) -> None:
+    screen = open_walk(main_window)
+    start_plan(qtbot, screen, "walk-20")
+    asked: list[bool] = []
+    screen.player.confirm_stop = lambda _parent: asked.append(True) or False
+    press(qtbot, Key.Key_Escape)
+    assert asked and screen.player.running
+    assert screen.stack.currentWidget() is screen.player
+
+
+def test_closing_the_window_mid_walk_saves_what_was_walked(
+    qtbot: QtBot, main_window: MainWindow, services: AppServices, clock
+) -> None:
+    screen = open_walk(main_window)
+    start_plan(qtbot, screen, "walk-20", pain=4)
+    press(qtbot, Key.Key_N)
+    press(qtbot, Key.Key_N)  # straight to the main walk
+    walk_for(120, clock, screen, step_s=2)
+    press(qtbot, Key.Key_Space)  # paused: the metronome is silent, the walk still counts
+    main_window.close()
+    [walk] = services.walks.latest(5)
+    assert abs(walk.duration_s - 120) < 0.5
+    pains = linked_pain(services, walk.id)
+    assert pains[PainContext.BEFORE_WALK].pain == 4 and PainContext.AFTER_WALK not in pains
+    assert not screen.player.running
+
+
+def test_cue_cards_rotate_posture_then_stride_and_a_pinned_card_stays(
+    qtbot: QtBot, main_window: MainWindow, services: AppServices, clock
+) -> None:
+    services.preferences.set("cue_interval_s", 30)
+    screen = open_walk(main_window)
+    start_plan(qtbot, screen, "walk-20")
+    press(qtbot, Key.Key_N)
+    view = screen.player.cue_view
+    first = view.card
+    assert first is not None and view.illustration.loaded
+    walk_for(30, clock, screen)
+    second = view.card
+    assert second is not None and {first.kind, second.kind} == {"posture", "stride"}
+    press(qtbot, Key.Key_P)
+    assert screen.player.pin_button.text() == texts.UNPIN_BUTTON
+    walk_for(90, clock, screen)
+    assert view.card == second
+    press(qtbot, Key.Key_P)
+    assert screen.player.pin_button.text() == texts.PIN_BUTTON
+    shown = view.card
+    assert shown is not None
+    qtbot.mouseClick(screen.player.hide_button, Qt.MouseButton.LeftButton)
+    assert view.card != shown
+    assert not screen.library.boxes[shown.id].isChecked()
+    assert shown.id in screen.schedule.off_ids
+
+
+def test_the_plan_editor_refuses_bad_values_and_saves_a_valid_private_file(
+    qtbot: QtBot, main_window: MainWindow, private_data_dir
+) -> None:
+    screen = open_walk(main_window)
+    editor = screen.plans_view.editor
+    editor.name_edit.setText("My short walk")
+    minutes, start, end = editor.fields["main"]
+    minutes.setText("lots")
+    assert editor.save() is None
+    assert "Main walk: minutes must be a number from 1 to 180, not 'lots'" in (
+        editor.message_label.text()
+    )
+    minutes.setText("12")
+    start.setText("300")
+    end.setText("300")
+    assert editor.save() is None
+    assert editor.message_label.text() == "Main walk: must be from 40 to 220 steps per minute"
+    start.setText("quick")
+    assert editor.save() is None
+    assert editor.message_label.text().startswith("Main walk: cadence must be")
+    start.setText("target")
+    end.setText("target+5")
+    plan = editor.save()
+    assert plan is not None and plan.id == "my-my-short-walk"
+    path = private_data_dir / "plans" / "my-my-short-walk.json"
+    assert path.stat().st_mode & 0o777 == 0o600
+    from coach.domain.plan_files import load_plan
+
+    assert load_plan(path).walking_seconds == (5 + 12 + 3) * 60
+    rows = [
+        screen.choose_page.plan_list.item(i).text()
+        for i in range(screen.choose_page.plan_list.count())
+    ]
+    assert "My short walk — 20 min walking  (yours)" in rows
+
+
+def test_today_shows_the_weeks_progress_toward_the_dose_goal(
+    main_window: MainWindow, add_walk
+) -> None:
+    add_walk(12)
+    main_window.show_screen("today")
+    screen = main_window.screen_widget("today")
+    text = screen.week_card.dose_label.text()
+    # The default usual walking is 60 minutes a week: five walks of about 12 minutes.
+    assert "this week 1 of 5 walks of about 12 minutes, 12 of 60 minutes" in text
