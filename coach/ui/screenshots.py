@@ -38,6 +38,7 @@ from coach.ui.report.shots import render_report_page
 from coach.ui.sample_data import fill_sample_baseline, fill_sample_data
 from coach.ui.screens.diary_shots import render_diary_states
 from coach.ui.screens.settings_shots import render_settings_states
+from coach.ui.screens.stretches_shots import render_stretches_states
 from coach.ui.services import AppServices
 from coach.ui.theme import ThemeController, colors_for, current_scheme
 
@@ -195,6 +196,7 @@ def main(argv: list[str]) -> int:
             written.append(render_sound_off(out_dir, services, app))
             written += render_diary_states(out_dir, services, app)
             written += render_report_page(out_dir, services)
+            written += render_stretches_states(out_dir, services, app)
             main_png = out_dir / "main.png"
             QPixmap(str(out_dir / "today-1366x768-light.png")).save(str(main_png))
             written.append(main_png)

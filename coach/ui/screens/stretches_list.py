@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,7 +21,7 @@ from coach.ui.widgets.card import Card, styled_label
 
 def minutes_text(routine: Routine) -> str:
     """About how long a routine takes, in whole minutes."""
-    minutes = max(1, math.ceil(RoutineTimeline(routine).total_s / 60))
+    minutes = max(1, round(RoutineTimeline(routine).total_s / 60))
     return f"about {minutes} min"
 
 
@@ -38,6 +36,7 @@ class RoutineList(QWidget):
         self._routines: dict[str, Routine] = {}
         self.list = QListWidget()
         self.list.setAccessibleName(texts.LIST_TITLE)
+        self.list.setSpacing(3)
         self.details = styled_label("")
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.notice = QFrame()

@@ -35,7 +35,7 @@ class RoutinePlayerView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self._sound = sound
+        self.sound_enabled = sound
         self._owns_program = False
         self.player: RoutinePlayer | None = None
         self.panel = RoutineStepPanel()
@@ -191,7 +191,7 @@ class RoutinePlayerView(QWidget):
 
     def _restart_sound(self) -> None:
         player = self.player
-        if not self._sound or player is None or player.finished:
+        if not self.sound_enabled or player is None or player.finished:
             return
         metronome = self.services.metronome
         settings = sound_settings(self.services.preferences.current, with_count_in=False)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coach.domain.routines import Exercise, ExerciseKind, Side, StepKind, TimelineStep
 from coach.storage.routine_files import illustration_path
@@ -20,6 +21,7 @@ from coach.ui.widgets.illustration import Illustration
 
 COUNTDOWN_PX = 128
 """The countdown is readable from across the room, where a stretch is done."""
+TEXT_SCALE = 1.2
 
 
 def clock_text(seconds: float) -> str:
@@ -53,6 +55,13 @@ def step_detail(step: TimelineStep, step_left_s: float) -> str:
     return ""
 
 
+def _enlarge(label: QLabel) -> None:
+    """How-to text a little larger than body text: read from a step or two away."""
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)
+    label.setFont(font)
+
+
 class RoutineStepPanel(QWidget):
     """Shows one routine step; call show_step() whenever the clock moves."""
 
@@ -61,7 +70,7 @@ class RoutineStepPanel(QWidget):
         self.exercise_name = styled_label("", "heading")
         self.position_line = styled_label("", "muted")
         self.illustration = Illustration()
-        self.step_title = styled_label("", "subheading")
+        self.step_title = styled_label("", "heading")
         self.step_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown = BigNumber("0:00", COUNTDOWN_PX)
         self.countdown.setAccessibleName("Time left in this part")
@@ -71,6 +80,8 @@ class RoutineStepPanel(QWidget):
         self.steps = styled_label("")
         self.stop_if = styled_label("")
         self.stop_if.setObjectName("notice_text")
+        for label in (self.purpose, self.steps, self.stop_if, self.detail):
+            _enlarge(label)
         self._lay_out()
         self._shown: tuple[Exercise, bool] | None = None
 
@@ -82,6 +93,7 @@ class RoutineStepPanel(QWidget):
         timer.addStretch(1)
         how = QVBoxLayout()
         how.setSpacing(10)
+        how.addStretch(1)
         how.addWidget(self.purpose)
         how.addWidget(self.steps)
         stop_frame = QFrame()
