@@ -33,8 +33,8 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	touch $@ $(APP_STAMP)
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check coach tests benchmarks
-	$(BIN)/ruff format --check coach tests benchmarks
+	$(BIN)/ruff check coach tests benchmarks packaging
+	$(BIN)/ruff format --check coach tests benchmarks packaging
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
