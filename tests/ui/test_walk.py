@@ -30,8 +30,8 @@ def test_the_starter_plan_from_pain_before_to_the_end_screen(
     start_plan(qtbot, screen, "starter-10", pain=3, note="stiff this morning")
     player = screen.player
     assert player.phase_label.text() == "Warm-up stretches"
-    assert player.step_panel.isVisible() and not player.cue_view.isVisible()
-    assert player.step_panel.name_label.text() == "Easy warm-up walk"
+    assert player.step_frame.isVisible() and not player.cue_view.isVisible()
+    assert player.step_panel.exercise_name.text() == "Easy warm-up walk"
     walk_for(20, clock, screen)
     assert player.cadence.text() == "90 steps/min"  # the routine's easy walk
     press(qtbot, Key.Key_N)  # on to the warm-up ramp
@@ -142,7 +142,7 @@ def test_cue_cards_rotate_posture_then_stride_and_a_pinned_card_stays(
     press(qtbot, Key.Key_N)
     view = screen.player.cue_view
     first = view.card
-    assert first is not None and view.illustration.loaded
+    assert first is not None and view.illustration_path is not None
     walk_for(30, clock, screen)
     second = view.card
     assert second is not None and {first.kind, second.kind} == {"posture", "stride"}

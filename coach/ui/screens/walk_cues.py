@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Signal
-from PySide6.QtGui import QFont, QPainter, QPaintEvent
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -23,49 +21,7 @@ from coach.domain.cues import CueCard, CueCatalogue
 from coach.domain.plan_files import ILLUSTRATIONS_DIR
 from coach.ui.screens import walk_texts as texts
 from coach.ui.widgets.card import styled_label
-
-
-class Illustration(QWidget):
-    """An SVG drawn with QSvgRenderer, scaled to fit and kept square; empty when missing."""
-
-    def __init__(self, minimum: int = 120, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._renderer: QSvgRenderer | None = None
-        self.mirrored = False
-        self.setMinimumSize(minimum, minimum)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def sizeHint(self) -> QSize:
-        """A square that suits a card."""
-        return QSize(260, 260)
-
-    def show_file(self, name: str, mirrored: bool = False) -> bool:
-        """Draw assets/illustrations/<name>; False (and blank) if it cannot be read."""
-        path = Path(ILLUSTRATIONS_DIR) / name
-        renderer = QSvgRenderer(str(path)) if path.is_file() else None
-        self._renderer = renderer if renderer is not None and renderer.isValid() else None
-        self.mirrored = mirrored
-        self.update()
-        return self._renderer is not None
-
-    @property
-    def loaded(self) -> bool:
-        """Whether an illustration is drawn now."""
-        return self._renderer is not None
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Centre the drawing in the largest square that fits."""
-        if self._renderer is None:
-            return
-        side = min(self.width(), self.height())
-        box = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self.mirrored:  # the second side of a per-side stretch
-            painter.translate(self.width(), 0)
-            painter.scale(-1, 1)
-        self._renderer.render(painter, box)
-        painter.end()
+from coach.ui.widgets.illustration import Illustration
 
 
 class CueCardView(QFrame):
@@ -81,6 +37,8 @@ class CueCardView(QFrame):
         self.text_label = QLabel()
         self.text_label.setWordWrap(True)
         self.illustration = Illustration()
+        self.illustration.setMinimumSize(120, 120)
+        self.illustration_path: Path | None = None
         self.set_title_size(title_px)
         words = QVBoxLayout()
         words.setSpacing(10)
@@ -113,14 +71,19 @@ class CueCardView(QFrame):
             self.kind_label.setText("")
             self.title_label.setText("")
             self.text_label.setText(texts.NO_CUES)
-            self.illustration.show_file("")
+            self._show_illustration(None)
             self.setAccessibleName(texts.NO_CUES)
             return
         self.kind_label.setText(texts.KIND_NAMES.get(card.kind.value, ""))
         self.title_label.setText(card.title)
         self.text_label.setText(card.text)
-        self.illustration.show_file(card.illustration)
+        self._show_illustration(Path(ILLUSTRATIONS_DIR) / card.illustration)
         self.setAccessibleName(f"{card.title}. {card.text}")
+
+    def _show_illustration(self, path: Path | None) -> None:
+        self.illustration_path = path if path is not None and path.is_file() else None
+        self.illustration.show_file(self.illustration_path or Path(), False)
+        self.illustration.setVisible(self.illustration_path is not None)
 
 
 class CueLibrary(QScrollArea):

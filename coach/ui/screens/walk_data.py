@@ -5,7 +5,6 @@ No widgets here: the screen's pages call these with AppServices, so tests can us
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -26,7 +25,6 @@ from coach.domain.plan_files import (
     load_default_plans,
     load_default_routines,
     load_plan,
-    load_routine,
     plan_to_json,
 )
 from coach.domain.plans import SessionPlan
@@ -35,7 +33,8 @@ from coach.domain.session import SessionResult
 from coach.domain.session_summary import PAIN_RISE_HOLDS
 from coach.domain.walks import WalkKind, WalkRecord, week_start
 from coach.storage.errors import StoreError
-from coach.storage.paths import PRIVATE_FILE_MODE, data_dir, ensure_private_dir
+from coach.storage.paths import data_dir, ensure_private_dir
+from coach.storage.routine_files import load_user_routines, write_private_text
 from coach.ui.screens.metronome_plan import active_plan_target
 from coach.ui.screens.walk_texts import LEG_SYMPTOMS_NOTE
 from coach.ui.services import AppServices
@@ -49,21 +48,15 @@ def plans_dir() -> Path:
     return ensure_private_dir(data_dir() / "plans")
 
 
-def routines_dir() -> Path:
-    """The folder of the user's own routines (it may not exist)."""
-    return data_dir() / "routines"
-
-
 def load_routines() -> dict[str, Routine]:
-    """The app's routines and the user's readable ones, by id."""
+    """The app's routines and the user's readable ones, by id.
+
+    The Stretches screen reports unreadable routine files; here a plan simply has no
+    stretches when its routine cannot be read.
+    """
     routines = load_default_routines()
-    folder = routines_dir()
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        try:
-            routine = load_routine(path, check_illustrations=False)
-        except PlanFileError:
-            continue  # the routine editor reports its own files; a plan just has no stretches
-        routines.setdefault(routine.id, routine)
+    for routine_id, routine in load_user_routines()[0].items():
+        routines.setdefault(routine_id, routine)
     return routines
 
 
@@ -96,10 +89,7 @@ def save_user_plan(plan: SessionPlan) -> Path:
     """Write a plan to plans_dir() as <id>.json, mode 0600; plan_to_json validates it first."""
     text = plan_to_json(plan)
     path = plans_dir() / f"{plan.id}.json"
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.chmod(path, PRIVATE_FILE_MODE)
+    write_private_text(path, text)
     return path
 
 

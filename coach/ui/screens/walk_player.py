@@ -11,7 +11,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coach.audio.program import ProgramError, program_for_phases
 from coach.domain.cues import CueCard, CueSchedule
@@ -19,12 +26,13 @@ from coach.domain.plans import PhaseKind
 from coach.domain.session import SessionEnded, SessionEvent, SessionState, WalkSession
 from coach.ui.controllers.metronome import sound_settings
 from coach.ui.screens import walk_texts as texts
+from coach.ui.screens.walk_cue_times import cue_change_times
 from coach.ui.screens.walk_cues import CueCardView
-from coach.ui.screens.walk_step import RoutineStepPanel, clock_text, cue_change_times
 from coach.ui.services import AppServices
 from coach.ui.widgets.big_number import BigNumber
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.footprints import Footprints
+from coach.ui.widgets.routine_step import RoutineStepPanel, clock_text
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +81,12 @@ class WalkPlayer(QWidget):
         self.footprints = Footprints()
         self.footprints.setMinimumSize(110, 90)
         self.cue_view = CueCardView(title_px=40)
-        self.step_panel = RoutineStepPanel()
+        self.step_panel = RoutineStepPanel()  # the Stretches screen's, so both read alike
+        self.step_frame = QFrame()
+        self.step_frame.setProperty("card", True)
+        frame_layout = QVBoxLayout(self.step_frame)
+        frame_layout.setContentsMargins(24, 16, 24, 16)
+        frame_layout.addWidget(self.step_panel)
         self.pause_button = self._button(texts.PAUSE_BUTTON, self.toggle_pause)
         self.skip_button = self._button(texts.SKIP_PHASE_BUTTON, self.skip_phase)
         self.add_button = self._button(texts.ADD_MINUTE_BUTTON, self.add_minute)
@@ -114,7 +127,7 @@ class WalkPlayer(QWidget):
         column.setSpacing(12)
         column.addLayout(top)
         column.addWidget(self.cue_view, 1)
-        column.addWidget(self.step_panel, 1)
+        column.addWidget(self.step_frame, 1)
         column.addLayout(buttons)
 
     def _add_shortcuts(self) -> None:
@@ -285,12 +298,16 @@ class WalkPlayer(QWidget):
         self.paused_label.setVisible(paused)
         self.pause_button.setText(texts.RESUME_BUTTON if paused else texts.PAUSE_BUTTON)
         stretching = phase.kind is PhaseKind.STRETCHES and phase.timeline is not None
-        self.step_panel.setVisible(stretching)
+        self.step_frame.setVisible(stretching)
         self.cue_view.setVisible(not stretching)
         self.add_button.setEnabled(not stretching)
-        if stretching:
-            self.step_panel.show_step(session.current_routine_step, session.routine_position_s)
-        else:
+        for button in (self.pin_button, self.hide_button):
+            button.setVisible(not stretching)
+        step = session.current_routine_step
+        if stretching and step is not None and phase.timeline is not None:
+            left = step.end_s - session.routine_position_s
+            self.step_panel.show_step(step, left, len(phase.timeline.routine.exercises))
+        elif not stretching:
             self._show_card()
 
     def _show_card(self) -> None:

@@ -51,17 +51,6 @@ STOP_CONFIRM_TITLE = "Stop the walk?"
 STOP_CONFIRM_TEXT = "What you have walked so far is kept. Stop now?"
 NO_CUES = "All cue cards are hidden. Turn them on again in the Cue cards tab."
 
-STEP_KINDS = {
-    "prepare": "Get ready",
-    "hold": "Hold",
-    "reps": "Repeat",
-    "walk": "Walk easily",
-    "switch_sides": "Switch sides",
-    "rest": "Rest",
-}
-STEP_SIDE = {"left": "left side", "right": "right side"}
-STEP_STOP_IF = "Stop if: {text}"
-
 AFTER_TITLE = "Well done. How is your back now?"
 AFTER_HELP = "Choose a number from 0 to 10. You can skip this."
 LEG_SYMPTOMS = "New pain, tingling or numbness in a leg since the walk began"
