@@ -39,6 +39,7 @@ from coach.ui.sample_data import fill_sample_baseline, fill_sample_data
 from coach.ui.screens.diary_shots import render_diary_states
 from coach.ui.screens.settings_shots import render_settings_states
 from coach.ui.screens.stretches_shots import render_stretches_states
+from coach.ui.screens.walk_shots import render_walk_states
 from coach.ui.services import AppServices
 from coach.ui.theme import ThemeController, colors_for, current_scheme
 
@@ -197,6 +198,7 @@ def main(argv: list[str]) -> int:
             written += render_diary_states(out_dir, services, app)
             written += render_report_page(out_dir, services)
             written += render_stretches_states(out_dir, services, app)
+            written += render_walk_states(out_dir, services, app)  # last: it walks the clock on
             main_png = out_dir / "main.png"
             QPixmap(str(out_dir / "today-1366x768-light.png")).save(str(main_png))
             written.append(main_png)

@@ -135,7 +135,7 @@ class WalkScreen(QWidget):
         result = session.finish(self.after_page.pain(), self.after_page.legs())
         problem = self._save(result, self.after_page.note())
         self.refresh()
-        next_plan = data.next_suggestion(self.services, self.plans, result.holds)
+        next_plan = data.next_suggestion(self.services, self.plans, session.plan, result.holds)
         self.end_page.show_result(result, next_plan, problem)
         self.stack.setCurrentWidget(self.end_page)
 

@@ -86,6 +86,9 @@ class CueCardView(QFrame):
         self.illustration.setVisible(self.illustration_path is not None)
 
 
+LIBRARY_CARD_PX = 190
+
+
 class CueLibrary(QScrollArea):
     """Every cue card, two to a row, each with a box to show or hide it during walks."""
 
@@ -98,6 +101,7 @@ class CueLibrary(QScrollArea):
         self.views: dict[str, CueCardView] = {}
         self.boxes: dict[str, QCheckBox] = {}
         grid = QGridLayout()
+        grid.setContentsMargins(36, 16, 36, 16)
         grid.setSpacing(16)
         grid.addWidget(styled_label(texts.LIBRARY_HELP, "muted"), 0, 0, 1, 2)
         for index, card in enumerate(catalogue.cards):
@@ -109,6 +113,7 @@ class CueLibrary(QScrollArea):
     def _entry(self, card: CueCard) -> QWidget:
         view = CueCardView(title_px=22)
         view.illustration.setMinimumSize(110, 110)
+        view.setFixedHeight(LIBRARY_CARD_PX)  # many cards in view, not two and white space
         view.show_card(card)
         box = QCheckBox(texts.LIBRARY_SHOW)
         box.setChecked(True)

@@ -160,12 +160,16 @@ def suggested(services: AppServices, plans: tuple[SessionPlan, ...]) -> SessionP
 
 
 def next_suggestion(
-    services: AppServices, plans: tuple[SessionPlan, ...], holds: bool
+    services: AppServices, plans: tuple[SessionPlan, ...], walked: SessionPlan, holds: bool
 ) -> SessionPlan | None:
-    """The plan for the next walk: next week's dose grows only when nothing holds it."""
+    """The plan for the next walk: next week's dose grows only when nothing holds it, and
+    after a walk that held, the next is never longer than the one just walked."""
     step, progress = current_dose(services)
     following = next_dose(step.dose, progress.minutes_done, holds).dose
-    return suggest_plan(step.dose if holds else following, plans)
+    plan = suggest_plan(step.dose if holds else following, plans)
+    if holds and plan is not None and plan.walking_seconds > walked.walking_seconds:
+        return walked
+    return plan
 
 
 def save_result(

@@ -137,6 +137,7 @@ class PlanEditor(Card):
                 )
                 grid.addWidget(edit, row, 2 + 2 * column)
             self.fields[kind] = edits
+        grid.setColumnStretch(7, 1)  # keep the fields together on a wide window
         self.body.addLayout(grid)
         self.save_button = QPushButton(texts.EDITOR_SAVE)
         self.save_button.clicked.connect(self.save)

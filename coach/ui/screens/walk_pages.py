@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -21,6 +21,9 @@ from coach.domain.session_summary import PAIN_RISE_HOLDS
 from coach.ui.screens import walk_texts as texts
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.pain_scale import PainScale
+
+
+PLAN_ROW_PX = 40
 
 
 def _page(*cards: QWidget) -> QVBoxLayout:
@@ -74,6 +77,7 @@ class ChoosePage(QWidget):
                 row += texts.PLAN_YOURS_MARK
             item = QListWidgetItem(row)
             item.setData(Qt.ItemDataRole.UserRole, plan)
+            item.setSizeHint(QSize(0, PLAN_ROW_PX))  # a large target for a stiff, tired hand
             self.plan_list.addItem(item)
             if suggested is not None and plan.id == suggested.id:
                 self.plan_list.setCurrentItem(item)

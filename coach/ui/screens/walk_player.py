@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +36,9 @@ from coach.ui.widgets.routine_step import RoutineStepPanel, clock_text
 
 logger = logging.getLogger(__name__)
 
+PHASE_NAME_PX = 36
+PHASE_LEFT_PX = (88, 56)
+"""The phase countdown's size while walking, and smaller in stretches (the step has its own)."""
 TICK_MS = 200
 """How often the session clock is read: the seconds shown stay within a fifth of a second."""
 
@@ -69,11 +72,12 @@ class WalkPlayer(QWidget):
         services.metronome.beat_changed.connect(self._on_metronome_beat_changed)
 
     def _build(self) -> None:
-        self.phase_label = styled_label(role="heading", wrap=False)
+        self.phase_label = BigNumber(pixel_size=PHASE_NAME_PX)
+        self.phase_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.next_label = styled_label(role="muted", wrap=False)
         self.paused_label = styled_label(texts.PAUSED, "subheading")
         self.paused_label.hide()
-        self.phase_left = BigNumber(pixel_size=88)
+        self.phase_left = BigNumber(pixel_size=PHASE_LEFT_PX[0])
         self.phase_left.setAccessibleName(texts.PHASE_LEFT)
         self.session_left = styled_label(role="subheading", wrap=False)
         self.cadence = BigNumber(pixel_size=56)
@@ -106,7 +110,9 @@ class WalkPlayer(QWidget):
         titles.addWidget(self.phase_label)
         titles.addWidget(self.next_label)
         titles.addWidget(self.paused_label)
+        titles.addWidget(styled_label(texts.KEYS_HELP, "muted"))
         top.addLayout(titles, 1)
+        top.addSpacing(24)
         times = QVBoxLayout()
         times.addWidget(self.phase_left)
         times.addWidget(styled_label(texts.PHASE_LEFT, "muted", wrap=False))
@@ -120,7 +126,6 @@ class WalkPlayer(QWidget):
             buttons.addWidget(button)
         buttons.addWidget(self.hide_button)
         buttons.addStretch(1)
-        buttons.addWidget(styled_label(texts.KEYS_HELP, "muted", wrap=False))
         buttons.addWidget(self.stop_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 20, 28, 16)
@@ -277,8 +282,14 @@ class WalkPlayer(QWidget):
         return self._own_stop
 
     def _on_metronome_beat_changed(self, _index: int, foot: str) -> None:
-        if self.running:
+        # A stretch has no steps; a stray beat from the program's edge must not light a foot.
+        if self.running and self.session is not None and self.session.target_cadence_spm:
             self.footprints.show_step(foot)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Grow the cue card's words with the window: read from a treadmill, not a chair."""
+        super().resizeEvent(event)
+        self.cue_view.set_title_size(max(36, min(64, self.width() // 30)))
 
     def refresh(self) -> None:
         """Show the phase, what is next, the times, the cadence and the card or the stretch."""
@@ -292,6 +303,8 @@ class WalkPlayer(QWidget):
         self.phase_left.setText(clock_text(session.phase_remaining_s))
         self.session_left.setText(texts.SESSION_LEFT.format(time=clock_text(session.remaining_s)))
         spm = session.target_cadence_spm
+        if spm is None:
+            self.footprints.clear()  # no steps now: no lit foot left over from the last beat
         self.cadence.setText(texts.CADENCE_TARGET.format(spm=round(spm)) if spm else "")
         self.cadence.setToolTip("" if spm else texts.CADENCE_NONE)
         paused = session.state is SessionState.PAUSED
@@ -299,6 +312,7 @@ class WalkPlayer(QWidget):
         self.pause_button.setText(texts.RESUME_BUTTON if paused else texts.PAUSE_BUTTON)
         stretching = phase.kind is PhaseKind.STRETCHES and phase.timeline is not None
         self.step_frame.setVisible(stretching)
+        self.phase_left.set_pixel_size(PHASE_LEFT_PX[1] if stretching else PHASE_LEFT_PX[0])
         self.cue_view.setVisible(not stretching)
         self.add_button.setEnabled(not stretching)
         for button in (self.pin_button, self.hide_button):
