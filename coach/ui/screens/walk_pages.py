@@ -22,7 +22,6 @@ from coach.ui.screens import walk_texts as texts
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.pain_scale import PainScale
 
-
 PLAN_ROW_PX = 40
 
 
