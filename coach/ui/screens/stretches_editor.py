@@ -85,6 +85,33 @@ class RoutineEditor(QWidget):
         self._connect()
 
     def _lay_out(self) -> None:
+        self._name_controls()
+        names = QFormLayout()
+        names.addRow(texts.NAME, self.name_edit)
+        names.addRow(texts.DESCRIPTION, self.description_edit)
+        self.form.addRow(texts.SIDES, self.sides)
+        self.form.addRow(texts.HOLD_OR_REPS, self.mode)
+        for key, spin in self.spins.items():
+            self.form.addRow(SPIN_LABELS[key], spin)
+        self.exercise_card = Card("")
+        self.exercise_card.body.addLayout(self.form)
+        self.exercise_card.body.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setSpacing(20)
+        columns.addLayout(self._order_column(), 1)
+        columns.addWidget(self.exercise_card, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.heading, self.copy_note):
+            outer.addWidget(widget)
+        outer.addLayout(names)
+        outer.addLayout(columns, 1)
+        outer.addWidget(self.problem)
+        outer.addLayout(self._button_row())
+        for button in self.findChildren(QPushButton):
+            button.setAccessibleName(button.text())
+
+    def _name_controls(self) -> None:
         named = {
             self.name_edit: texts.NAME,
             self.description_edit: texts.DESCRIPTION,
@@ -95,9 +122,9 @@ class RoutineEditor(QWidget):
         named.update({spin: SPIN_LABELS[key] for key, spin in self.spins.items()})
         for widget, name in named.items():
             widget.setAccessibleName(name)
-        names = QFormLayout()
-        names.addRow(texts.NAME, self.name_edit)
-        names.addRow(texts.DESCRIPTION, self.description_edit)
+
+    def _order_column(self) -> QVBoxLayout:
+        """The exercise list with its move, remove and add buttons."""
         order = QVBoxLayout()
         order.addWidget(styled_label(texts.EXERCISES, "muted"))
         order.addWidget(self.exercise_list, 1)
@@ -113,17 +140,9 @@ class RoutineEditor(QWidget):
         adding.addWidget(self.add_choice, 1)
         adding.addWidget(self.add_button)
         order.addLayout(adding)
-        self.form.addRow(texts.SIDES, self.sides)
-        self.form.addRow(texts.HOLD_OR_REPS, self.mode)
-        for key, spin in self.spins.items():
-            self.form.addRow(SPIN_LABELS[key], spin)
-        self.exercise_card = Card("")
-        self.exercise_card.body.addLayout(self.form)
-        self.exercise_card.body.addStretch(1)
-        columns = QHBoxLayout()
-        columns.setSpacing(20)
-        columns.addLayout(order, 1)
-        columns.addWidget(self.exercise_card, 1)
+        return order
+
+    def _button_row(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         self.save_button = QPushButton(texts.SAVE)
         self.preview_button = QPushButton(texts.PREVIEW)
@@ -131,16 +150,7 @@ class RoutineEditor(QWidget):
         buttons.addStretch(1)
         for button in (self.cancel_button, self.preview_button, self.save_button):
             buttons.addWidget(button)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.heading, self.copy_note):
-            outer.addWidget(widget)
-        outer.addLayout(names)
-        outer.addLayout(columns, 1)
-        outer.addWidget(self.problem)
-        outer.addLayout(buttons)
-        for button in self.findChildren(QPushButton):
-            button.setAccessibleName(button.text())
+        return buttons
 
     def _connect(self) -> None:
         self.exercise_list.currentRowChanged.connect(self._show_exercise)
