@@ -163,3 +163,13 @@ def _difference(a: QImage, b: QImage) -> float:
             if abs(pa.red() - pb.red()) + abs(pa.green() - pb.green()) > 60:
                 differ += 1
     return differ / ((a.height() // 2) * (a.width() // 2))
+
+
+def test_starting_gives_the_player_the_keyboard(qtbot: QtBot, main_window: MainWindow) -> None:
+    screen = open_screen(qtbot, main_window)
+    press(qtbot, Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.player_view.hasFocus())
+    press(qtbot, Key.Key_Space)
+    player = screen.player_view.player
+    assert player is not None and player.paused
+    assert player.position_s == 0.0  # Space paused; no button was pressed instead

@@ -49,6 +49,10 @@ class RoutinePlayerView(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
+        # The view itself takes the focus when a routine starts, so Space pauses rather
+        # than pressing whichever button would otherwise have the focus.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(texts.PLAYER_NAME)
         self._lay_out()
         self._add_shortcuts()
         services.metronome.stopped.connect(self._on_metronome_stopped)

@@ -33,6 +33,7 @@ FINISHED_TEXT = "Well done. Take a moment, then start your walk when you are rea
 PAUSED = "Paused. Press Space to carry on."
 STOP_IF_HEADING = "Stop if"
 
+PLAYER_NAME = "Routine player. Space pauses, N skips, B goes back."
 BACK = "Back (B)"
 BACK_TIP = "Start this exercise again, or go to the one before (B or Left arrow)"
 PAUSE = "Pause (Space)"
