@@ -205,3 +205,29 @@ def test_today_shows_the_weeks_progress_toward_the_dose_goal(
     text = screen.week_card.dose_label.text()
     # The default usual walking is 60 minutes a week: five walks of about 12 minutes.
     assert "this week 1 of 5 walks of about 12 minutes, 12 of 60 minutes" in text
+
+
+def test_the_sound_follows_the_session_after_skips_and_added_minutes(
+    qtbot: QtBot, main_window: MainWindow, services: AppServices, clock
+) -> None:
+    from coach.audio.program import ChimeKind
+
+    screen = open_walk(main_window)
+    start_plan(qtbot, screen, "starter-10")
+    metronome = services.metronome
+    press(qtbot, Key.Key_N)  # the warm-up ramp: 3 + 5 + 2 minutes left
+    program = metronome.program
+    assert program is not None and program.duration_samples is not None
+    # The program lasts the session's rest, plus the short lead and the end chime's ring.
+    seconds = program.duration_samples / program.sample_rate
+    assert 600 <= seconds < 602
+    cues = [c for c in program.chimes if c.kind is ChimeKind.CUE]
+    assert cues  # a soft chime where the card changes, every minute of walking
+    press(qtbot, Key.Key_M)
+    longer = metronome.program
+    assert longer is not None and longer.duration_samples is not None
+    assert longer.duration_samples - program.duration_samples == 60 * program.sample_rate
+    press(qtbot, Key.Key_Space)
+    assert not metronome.running  # paused: silent
+    press(qtbot, Key.Key_Space)
+    assert metronome.running
