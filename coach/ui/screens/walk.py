@@ -64,6 +64,10 @@ class WalkScreen(QWidget):
         self.library = CueLibrary(self.catalogue)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(texts.TABS_NAME)
+        self.tabs.tabBar().setAccessibleName(texts.TABS_NAME)
+        self.library.setAccessibleName(texts.TAB_CUES)
+        self.player.setAccessibleName(texts.PLAYER_NAME)
         for widget, title in (
             (self.stack, texts.TAB_WALK),
             (self.history, texts.TAB_HISTORY),

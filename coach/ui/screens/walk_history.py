@@ -140,6 +140,7 @@ class PlanEditor(Card):
         grid.setColumnStretch(7, 1)  # keep the fields together on a wide window
         self.body.addLayout(grid)
         self.save_button = QPushButton(texts.EDITOR_SAVE)
+        self.save_button.setAccessibleName(self.save_button.text())
         self.save_button.clicked.connect(self.save)
         self.body.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.message_label = styled_label()

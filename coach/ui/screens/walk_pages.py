@@ -51,6 +51,7 @@ class ChoosePage(QWidget):
         self.plan_list.itemActivated.connect(lambda _item: self._on_start_clicked())
         self.problems_label = styled_label(role="muted")
         self.start_button = QPushButton(texts.START_BUTTON)
+        self.start_button.setAccessibleName(self.start_button.text())
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._on_start_clicked)
         for widget in (self.suggestion_label, self.cadence_label, self.plan_list):
@@ -129,9 +130,12 @@ class PainPage(QWidget):
         self.legs_box = QCheckBox(texts.LEG_SYMPTOMS)
         self.legs_box.setVisible(after)
         self.go_button = QPushButton(texts.SAVE_BUTTON if after else texts.BEGIN_BUTTON)
+        self.go_button.setAccessibleName(self.go_button.text())
         self.go_button.setDefault(True)
         self.skip_button = QPushButton(texts.SKIP_SAVE_BUTTON if after else texts.SKIP_BUTTON)
+        self.skip_button.setAccessibleName(self.skip_button.text())
         self.back_button = QPushButton(texts.BACK_BUTTON)
+        self.back_button.setAccessibleName(self.back_button.text())
         self.back_button.setVisible(not after)
         self.go_button.clicked.connect(self.done.emit)
         self.skip_button.clicked.connect(self._on_skip_clicked)
@@ -190,6 +194,7 @@ class EndPage(QWidget):
         frame_layout.addWidget(self.hold_label)
         self.next_label = styled_label()
         self.done_button = QPushButton(texts.DONE_BUTTON)
+        self.done_button.setAccessibleName(self.done_button.text())
         self.done_button.clicked.connect(self.finished.emit)
         for widget in (
             self.minutes_label,

@@ -101,6 +101,7 @@ class WalkPlayer(QWidget):
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
+        button.setAccessibleName(text)
         button.clicked.connect(slot)
         return button
 
@@ -310,6 +311,7 @@ class WalkPlayer(QWidget):
         paused = session.state is SessionState.PAUSED
         self.paused_label.setVisible(paused)
         self.pause_button.setText(texts.RESUME_BUTTON if paused else texts.PAUSE_BUTTON)
+        self.pause_button.setAccessibleName(self.pause_button.text())
         stretching = phase.kind is PhaseKind.STRETCHES and phase.timeline is not None
         self.step_frame.setVisible(stretching)
         self.phase_left.set_pixel_size(PHASE_LEFT_PX[1] if stretching else PHASE_LEFT_PX[0])
@@ -330,4 +332,5 @@ class WalkPlayer(QWidget):
             self.cue_view.show_card(card)
         pinned = self.schedule is not None and self.schedule.pinned_id is not None
         self.pin_button.setText(texts.UNPIN_BUTTON if pinned else texts.PIN_BUTTON)
+        self.pin_button.setAccessibleName(self.pin_button.text())
         self.hide_button.setEnabled(card is not None)

@@ -6,6 +6,8 @@ TAB_WALK = "Walk"
 TAB_HISTORY = "History"
 TAB_PLANS = "My plans"
 TAB_CUES = "Cue cards"
+TABS_NAME = "Walk, history, your plans and cue cards"
+PLAYER_NAME = "Guided walk player"
 
 CHOOSE_TITLE = "Choose today's walk"
 CHOOSE_SUGGESTED = "Suggested for this week: {plan}. Your goal is {minutes} minutes a walk."
