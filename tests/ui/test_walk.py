@@ -231,3 +231,31 @@ def test_the_sound_follows_the_session_after_skips_and_added_minutes(
     assert not metronome.running  # paused: silent
     press(qtbot, Key.Key_Space)
     assert metronome.running
+
+
+def test_a_bad_plan_file_is_named_and_the_good_plans_still_load(
+    main_window: MainWindow, private_data_dir
+) -> None:
+    folder = private_data_dir / "plans"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "broken.json").write_text('{\n  "format": "walkcoach-plan",\n  "version": 1,\n')
+    screen = open_walk(main_window)
+    page = screen.choose_page
+    assert page.problems_label.isVisible()
+    assert "broken.json" in page.problems_label.text()
+    assert "line" in page.problems_label.text()
+    assert page.plan_list.count() == 3  # the app's own plans
+
+
+def test_plus_adds_a_minute_but_not_during_stretches(
+    qtbot: QtBot, main_window: MainWindow, clock
+) -> None:
+    screen = open_walk(main_window)
+    start_plan(qtbot, screen, "starter-10")
+    player = screen.player
+    total = player.session.total_s
+    press(qtbot, Key.Key_Plus)
+    assert player.session.total_s == total  # a routine keeps its own timing
+    press(qtbot, Key.Key_N)
+    press(qtbot, Key.Key_Plus)
+    assert player.phase_left.text() == "4:00"
