@@ -11,18 +11,20 @@ import logging
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach import APP_ID, APP_NAME, APP_ORGANIZATION, __version__
-from coach.audio.engine import create_engine, probe_audio
 from coach.resources import assets_dir
 from coach.storage.database import Store, open_store
 from coach.storage.errors import StoreError
 from coach.storage.paths import data_dir, log_dir
+from coach.ui.audio_services import NOT_PROBED, AudioServices
 from coach.ui.bootstrap import build_services, default_view_settings
 from coach.ui.crash import CrashHandler
 from coach.ui.logging_setup import configure_logging, install_qt_message_handler
@@ -30,6 +32,9 @@ from coach.ui.main_window import MainWindow
 from coach.ui.services import AppServices
 from coach.ui.store_recovery import open_store_interactively
 from coach.ui.theme import ThemeController
+
+if TYPE_CHECKING:
+    from coach.audio.playback import AudioEngine
 
 logger = logging.getLogger(__name__)
 
@@ -92,10 +97,11 @@ def run_gui(app: QApplication, crash: CrashHandler) -> int:
         return 1
     if store is None:
         return 1
-    engine = create_engine()  # probes once; visual-only when there is no sound
+    audio: AudioServices | None = None
     try:
-        services = build_services(store, engine.status, engine=engine)
-        engine.device_name = services.preferences.current.output_device
+        # The sound stack (numpy, PortAudio) is built just after the first paint, not before it.
+        services = build_services(store, NOT_PROBED, engine_factory=_create_engine)
+        audio = services.audio
         theme = ThemeController(app, services.preferences, parent=app)
         if not services.preferences.current.onboarding_done and not store.read_only:
             run_first_run_onboarding(services)
@@ -103,14 +109,17 @@ def run_gui(app: QApplication, crash: CrashHandler) -> int:
         theme.theme_changed.connect(window.on_theme_changed)
         crash.parent = window
         timer = start_backup_timer(store, services, app)
+        after_paint: list[Callable[[], None]] = [services.audio.build]
         if os.environ.get(STARTUP_PROBE_ENV) == "1":
-            window.installEventFilter(_FirstPaintProbe(window))
+            after_paint.insert(0, _report_first_paint)  # before the audio build, so it is not timed
+        window.installEventFilter(_AfterFirstPaint(after_paint, window))
         window.show()
         code = app.exec()
         timer.stop()
         return code
     finally:
-        engine.close()
+        if audio is not None:
+            audio.close()
         store.close()  # takes the exit backup when data changed
 
 
@@ -151,19 +160,36 @@ class _PaintWatcher(QObject):
         return False
 
 
-class _FirstPaintProbe(QObject):
-    """For benchmarks/startup.py: report the first finished paint of the watched window, quit."""
+class _AfterFirstPaint(QObject):
+    """Runs the given steps, in order, once the watched window's first paint has been handled."""
+
+    def __init__(self, steps: list[Callable[[], None]], parent: QObject) -> None:
+        super().__init__(parent)
+        self._steps = steps
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """On the first paint, report once the paint has been handled; let every event through."""
+        """On the first paint, queue the steps behind it; let every event through."""
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._report)
+            QTimer.singleShot(0, self._run)
         return False
 
-    def _report(self) -> None:
-        print(f"FIRST_PAINT {time.monotonic():.6f}", flush=True)
-        QApplication.quit()
+    def _run(self) -> None:
+        for step in self._steps:
+            step()
+
+
+def _report_first_paint() -> None:
+    """For benchmarks/startup.py: say when the window first painted, then quit."""
+    print(f"FIRST_PAINT {time.monotonic():.6f}", flush=True)
+    QApplication.quit()
+
+
+def _create_engine() -> AudioEngine:
+    """The sounddevice engine; imported here because it brings in numpy and PortAudio."""
+    from coach.audio.engine import create_engine
+
+    return create_engine()  # probes once; visual-only when there is no sound
 
 
 def run_self_test(app: QApplication) -> int:
@@ -173,13 +199,13 @@ def run_self_test(app: QApplication) -> int:
     except StoreError as error:
         print(f"Self-test failed: {error}", file=sys.stderr)
         return 1
+    audio: AudioServices | None = None
     try:
-        audio = probe_audio()
+        services = build_services(store, NOT_PROBED, engine_factory=_create_engine)
+        audio = services.audio
         print(f"{APP_NAME} {__version__} self-test")
         print(f"Data folder: {data_dir()}")
         print(f"Database: {store.path}")
-        print("Sound: available" if audio.available else f"Sound: off. {audio.reason}")
-        services = build_services(store, audio)
         ThemeController(app, services.preferences, parent=app)
         return _show_window_once(app, services)
     except Exception as error:
@@ -187,6 +213,8 @@ def run_self_test(app: QApplication) -> int:
         print(f"Self-test failed: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
     finally:
+        if audio is not None:
+            audio.close()
         store.close()
 
 
@@ -203,6 +231,9 @@ def _show_window_once(app: QApplication, services: AppServices) -> int:
             if watcher.paints:
                 break
         painted = watcher.paints > 0 and not window.grab().isNull()
+        services.audio.build()  # as in the everyday start: the sound stack after the paint
+        audio = services.audio.status
+        print("Sound: available" if audio.available else f"Sound: off. {audio.reason}")
         screens = ", ".join(window.sidebar.item(i).text() for i in range(window.sidebar.count()))
         window.removeEventFilter(watcher)
         window.close()

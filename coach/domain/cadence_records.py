@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
-from coach.domain.tap_tempo import Steadiness, TapEstimate, TapTempoError, steadiness_of
+from coach.domain.tap_estimate import Steadiness, TapEstimate, TapTempoError, steadiness_of
 from coach.domain.units import Quantity, check_range
 
 SOURCE_TAPS = "tap"

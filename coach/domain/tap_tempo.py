@@ -11,11 +11,16 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 import numpy as np
 import numpy.typing as npt
 
+from coach.domain.tap_estimate import STEADY_BELOW as STEADY_BELOW
+from coach.domain.tap_estimate import VERY_STEADY_BELOW as VERY_STEADY_BELOW
+from coach.domain.tap_estimate import Steadiness as Steadiness
+from coach.domain.tap_estimate import TapEstimate as TapEstimate
+from coach.domain.tap_estimate import TapTempoError as TapTempoError
+from coach.domain.tap_estimate import steadiness_of as steadiness_of
 from coach.domain.units import METRIC_RANGES, Quantity, check_range
 
 Floats = npt.NDArray[np.float64]
@@ -38,10 +43,6 @@ MIN_TOLERANCE_FRACTION = 0.08
 # there is no single cadence to report.
 MIN_KEPT_FRACTION = 2 / 3
 MAX_VARIATION = 0.20
-# Coefficient of variation of the kept step intervals: tapping along with one's own steps
-# usually varies by 3-6 %.
-VERY_STEADY_BELOW = 0.05
-STEADY_BELOW = 0.10
 # Live display: the latest few intervals; a pause this long starts a new measurement.
 LIVE_WINDOW = 8
 RESTART_AFTER_S = 4.0
@@ -50,43 +51,6 @@ RESTART_AFTER_S = 4.0
 _TOO_UNEVEN = (
     "The taps were too uneven to read a cadence. Try again, tapping once each time a foot lands."
 )
-
-
-class TapTempoError(ValueError):
-    """Taps that cannot give a cadence; the message says what to do instead."""
-
-
-class Steadiness(StrEnum):
-    """How even the taps were."""
-
-    VERY_STEADY = "very steady"
-    STEADY = "steady"
-    UNEVEN = "uneven — try again"
-
-
-@dataclass(frozen=True)
-class TapEstimate:
-    """A cadence measured from taps, with how much of the tapping it rests on."""
-
-    cadence_spm: float
-    taps: int
-    used_taps: int
-    rejected_taps: int
-    missed_steps: int
-    variation: float
-    steadiness: Steadiness
-
-    @property
-    def reliable(self) -> bool:
-        """Whether the taps were even enough to save the cadence as a baseline."""
-        return self.steadiness is not Steadiness.UNEVEN
-
-
-def steadiness_of(variation: float) -> Steadiness:
-    """Words for a coefficient of variation of step intervals."""
-    if variation < VERY_STEADY_BELOW:
-        return Steadiness.VERY_STEADY
-    return Steadiness.STEADY if variation < STEADY_BELOW else Steadiness.UNEVEN
 
 
 def estimate_cadence(tap_times_s: Sequence[float]) -> TapEstimate:

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from coach.domain.cadence_records import SOURCE_TAPS, CadenceBaseline, baseline_from_estimate
 from coach.domain.progression import ProgressionPlan, plan_from_dict
-from coach.domain.tap_tempo import TapEstimate
+from coach.domain.tap_estimate import TapEstimate
 from coach.storage.database import Store
 from coach.storage.errors import RecordNotFoundError, StoreError
 from coach.storage.timestamps import from_text, require_aware, to_text

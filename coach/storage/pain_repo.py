@@ -6,10 +6,7 @@ import json
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING, Any
 
 from coach.domain.diary_csv import DiaryKey, entry_key
 from coach.domain.pain import PainContext, PainEntry, PainLocation
@@ -17,6 +14,10 @@ from coach.storage.database import Store
 from coach.storage.errors import RecordNotFoundError, StoreError
 from coach.storage.migrations import PAIN_UTC_SECONDS
 from coach.storage.timestamps import candidate_window, from_text, require_aware, to_text
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 _COLUMNS = "id, at, pain, context, location, note, walk_id, red_flags"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -112,6 +113,8 @@ class PainRepository:
         One SELECT and no PainEntry objects, so long histories load quickly for the trend
         charts (coach.domain.trends.samples_from_utc_seconds).
         """
+        import numpy as np  # here, not at the top: the diary opens before numpy is needed
+
         # Ordered by the indexed expression, so SQLite reads it from the index (migration 4).
         rows = self._store.query(
             f"SELECT {PAIN_UTC_SECONDS}, pain FROM pain_entries ORDER BY {PAIN_UTC_SECONDS}"
@@ -124,6 +127,8 @@ class PainRepository:
         return table[:, 0].astype(np.int64), table[:, 1].astype(np.int64)
 
     def _utc_seconds_and_pains_in_python(self) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        import numpy as np
+
         # Only for times SQLite cannot read exactly (say, an offset with seconds).
         entries = [
             self._entry(row) for row in self._store.query(f"SELECT {_COLUMNS} FROM pain_entries")

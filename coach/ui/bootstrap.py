@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
 from coach import APP_NAME, APP_ORGANIZATION
-from coach.audio.playback import AudioEngine
 from coach.audio.status import AudioStatus
 from coach.domain.clock import Clock, SystemClock
 from coach.storage.cadence_repo import CadenceRepository
@@ -15,9 +16,12 @@ from coach.storage.database import Store
 from coach.storage.pain_repo import PainRepository
 from coach.storage.preferences_repo import PreferencesRepository
 from coach.storage.walks_repo import WalkRepository
-from coach.ui.controllers.metronome import MetronomeController
+from coach.ui.audio_services import AudioServices
 from coach.ui.controllers.preferences import PreferencesController
 from coach.ui.services import AppServices
+
+if TYPE_CHECKING:
+    from coach.audio.playback import AudioEngine  # numpy: only the app's engine_factory needs it
 
 logger = logging.getLogger(__name__)
 
@@ -27,10 +31,12 @@ def build_services(
     audio_status: AudioStatus,
     clock: Clock | None = None,
     engine: AudioEngine | None = None,
+    engine_factory: Callable[[], AudioEngine] | None = None,
 ) -> AppServices:
-    """The repositories, preferences, clock and metronome on top of an open store.
+    """The repositories, preferences, clock and (lazily built) metronome on top of an open store.
 
-    Without an engine the metronome runs on screen only (tests, screenshots, no sound).
+    Without an engine the metronome runs on screen only (tests, screenshots, no sound). The app
+    passes engine_factory instead, so probing the sound card waits until the metronome is needed.
     """
     clock = clock or SystemClock()
     preferences = PreferencesController(PreferencesRepository(store))
@@ -44,7 +50,7 @@ def build_services(
         cadence=CadenceRepository(store),
         audio_status=audio_status,
         clock=clock,
-        metronome=MetronomeController(engine, preferences, clock.monotonic, audio_status),
+        audio=AudioServices(preferences, clock, audio_status, engine, engine_factory),
     )
 
 

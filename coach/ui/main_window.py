@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from coach import APP_NAME
-from coach.audio.engine import probe_audio
 from coach.audio.status import AudioStatus
 from coach.domain.pain import PainEntry
 from coach.ui.controllers.reminder import ReminderController
@@ -55,7 +54,7 @@ class MainWindow(QMainWindow):
         services: AppServices,
         view_settings: QSettings,
         screens: Sequence[ScreenSpec] | None = None,
-        audio_probe: Callable[[], AudioStatus] = probe_audio,
+        audio_probe: Callable[[], AudioStatus] | None = None,
     ) -> None:
         super().__init__()
         self.services = services
@@ -69,7 +68,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(list(self._specs.values()))
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Current screen")
-        self._probe_audio = audio_probe
+        self._probe_audio = audio_probe or _probe_audio
         self.sound_notice = NoticeBar(SOUND_STATUS_NAME, REOPEN_SOUND)
         self.status_line = self.sound_notice.label
         self.read_only_notice = NoticeBar(READ_ONLY_NAME)
@@ -87,8 +86,10 @@ class MainWindow(QMainWindow):
             self.read_only_notice.show_message(READ_ONLY_TEXT.format(path=services.store.path))
         assert self.sound_notice.action is not None
         self.sound_notice.action.clicked.connect(self.reopen_sound)
-        services.metronome.audio_problem.connect(self.sound_notice.show_message)
-        services.metronome.audio_notice.connect(self._on_audio_notice)
+        # The sound stack is built after the first paint (or when a screen asks for it).
+        services.audio.built.connect(self._on_audio_built)
+        if services.audio.is_built:
+            self._connect_metronome()
         self.sidebar.screen_selected.connect(self.show_screen)
         self._restore_view_state()
         self.reminder.start()
@@ -192,6 +193,17 @@ class MainWindow(QMainWindow):
         self.set_audio_status(status)
         self.audio_status_changed.emit(status)
 
+    def _on_audio_built(self, status: AudioStatus) -> None:
+        self._connect_metronome()
+        if status != self.services.audio_status:  # the deferred probe has spoken
+            self.set_audio_status(status)
+            self._refresh_current()
+
+    def _connect_metronome(self) -> None:
+        metronome = self.services.metronome
+        metronome.audio_problem.connect(self.sound_notice.show_message)
+        metronome.audio_notice.connect(self._on_audio_notice)
+
     def _on_audio_notice(self, text: str) -> None:
         if text:
             self.sound_notice.show_message(text)
@@ -221,6 +233,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the view state (and a walk under way) before the window closes."""
-        self.services.metronome.stop()  # screens save the walk when it stops
+        self.services.audio.stop()  # screens save the walk when it stops
         self.save_view_state()
         super().closeEvent(event)
+
+
+def _probe_audio() -> AudioStatus:
+    """Probe the sound card; imported here because coach.audio.engine brings in numpy."""
+    from coach.audio.engine import probe_audio
+
+    return probe_audio()

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from coach.audio.engine import AudioStatus
+from coach.audio.status import AudioStatus
 from coach.domain.clock import Clock
 from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.database import Store
 from coach.storage.pain_repo import PainRepository
 from coach.storage.walks_repo import WalkRepository
-from coach.ui.controllers.metronome import MetronomeController
+from coach.ui.audio_services import AudioServices
 from coach.ui.controllers.preferences import PreferencesController
+
+if TYPE_CHECKING:
+    from coach.ui.controllers.metronome import MetronomeController
 
 
 @dataclass
 class AppServices:
-    """The store, its repositories, preferences, audio availability, the clock and the metronome."""
+    """The store, its repositories, preferences, audio status, the clock and the sound stack."""
 
     store: Store
     preferences: PreferencesController
@@ -25,7 +29,12 @@ class AppServices:
     cadence: CadenceRepository
     audio_status: AudioStatus
     clock: Clock
-    metronome: MetronomeController
+    audio: AudioServices
+
+    @property
+    def metronome(self) -> MetronomeController:
+        """The metronome; the sound stack behind it is built on first access."""
+        return self.audio.metronome
 
     def can_save(self) -> bool:
         """Whether data may be saved now; False while a damaged copy is open read-only.
