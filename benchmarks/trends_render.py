@@ -3,10 +3,10 @@
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/trends_render.py
 
 A full refresh is what the Trends screen does after the diary changed: every statistic
-(coach.domain.trends, coach.domain.safety, weekly minutes and cadence), setData on every
-chart item, and one synchronous repaint of the whole chart widget. Reading the store is
-timed separately (it happens once per change, before the refresh). Medians of several runs;
-ends with a RESULT line.
+(coach.domain.pain_series, coach.domain.trends, coach.domain.safety, weekly minutes and
+cadence), setData on every chart item, and one synchronous repaint of the whole chart
+widget. Reading the store is timed separately (it happens once per change, before the
+refresh). Medians of several runs; ends with a RESULT line.
 """
 
 from __future__ import annotations

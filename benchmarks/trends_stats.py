@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from coach.domain import trends
+from coach.domain import pain_series, trends
 from coach.domain.pain import PainEntry
 
 TZ = ZoneInfo("Europe/Berlin")
@@ -49,18 +49,18 @@ def entries_from(seconds: np.ndarray, pains: np.ndarray, zone: object) -> list[P
 
 def run_case(name: str, count: int, per_day: int) -> float:
     seconds, pains = history(count, per_day)
-    trends._offset_changes.cache_clear()
+    pain_series._offset_changes.cache_clear()
     begin = time.perf_counter()
-    samples = trends.samples_from_utc_seconds(seconds, pains, TZ)
+    samples = pain_series.samples_from_utc_seconds(seconds, pains, TZ)
     cold = (time.perf_counter() - begin) * 1000
-    daily = trends.daily_series(samples)
+    daily = pain_series.daily_series(samples)
     steps = {
-        "samples from UTC seconds (warm)": lambda: trends.samples_from_utc_seconds(
+        "samples from UTC seconds (warm)": lambda: pain_series.samples_from_utc_seconds(
             seconds, pains, TZ
         ),
-        "daily series": lambda: trends.daily_series(samples),
-        "7-day rolling mean": lambda: trends.rolling_mean(daily),
-        "weekly means": lambda: trends.weekly_means(daily),
+        "daily series": lambda: pain_series.daily_series(samples),
+        "7-day rolling mean": lambda: pain_series.rolling_mean(daily),
+        "weekly means": lambda: pain_series.weekly_means(daily),
         "Theil-Sen trend": lambda: trends.theil_sen(daily),
         "meaningful change": lambda: trends.meaningful_change(daily),
     }
@@ -78,8 +78,8 @@ def run_case(name: str, count: int, per_day: int) -> float:
     local = entries_from(seconds, pains, TZ)
     fixed = [PainEntry(at=e.at.astimezone(timezone(e.at.utcoffset() or timedelta())), pain=e.pain)
              for e in local]  # fmt: skip
-    from_local = median_ms(lambda: trends.samples_from_entries(local, TZ), 5)
-    from_fixed = median_ms(lambda: trends.samples_from_entries(fixed, TZ), 5)
+    from_local = median_ms(lambda: pain_series.samples_from_entries(local, TZ), 5)
+    from_fixed = median_ms(lambda: pain_series.samples_from_entries(fixed, TZ), 5)
     print(f"  {'samples from entries, zone = tz':36} {from_local:8.2f} ms")
     print(f"  {'samples from entries, fixed offsets':36} {from_fixed:8.2f} ms")
     return total

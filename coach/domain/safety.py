@@ -12,8 +12,8 @@ from datetime import date, timedelta, tzinfo
 from enum import StrEnum
 
 from coach.domain.pain import PainEntry
+from coach.domain.pain_series import DailySeries, daily_series, samples_from_entries
 from coach.domain.red_flags import RED_FLAG_KEYS, RED_FLAGS
-from coach.domain.trends import DailySeries, daily_series, samples_from_entries
 
 # --- Texts shown to users (one place) -------------------------------------------------------
 WORSENING_TITLE = "Your pain has gone up"

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from coach.domain.diary_csv import DiaryKey, entry_key
+from coach.domain.diary_format import DiaryKey, entry_key
 from coach.domain.pain import PainContext, PainEntry, PainLocation
 from coach.storage.database import Store
 from coach.storage.errors import RecordNotFoundError, StoreError
@@ -111,7 +111,7 @@ class PainRepository:
         """Every entry's time as whole Unix seconds (UTC) and its pain, oldest first.
 
         One SELECT and no PainEntry objects, so long histories load quickly for the trend
-        charts (coach.domain.trends.samples_from_utc_seconds).
+        charts (coach.domain.pain_series.samples_from_utc_seconds).
         """
         import numpy as np  # here, not at the top: the diary opens before numpy is needed
 

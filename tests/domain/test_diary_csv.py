@@ -10,7 +10,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from coach.domain import diary_csv as d
+from coach.domain import diary_cells as cells
+from coach.domain import diary_decoding as dec
+from coach.domain import diary_export as ex
+from coach.domain import diary_format as fmt
+from coach.domain import diary_import as d
+from coach.domain import diary_import_texts as msg
 from coach.domain.pain import PainContext, PainEntry, PainLocation
 from coach.domain.walks import WalkKind, WalkRecord
 
@@ -66,15 +71,15 @@ ENTRIES = [
     ],
 )
 def test_escape_cell(text: str, escaped: str) -> None:
-    assert d.escape_cell(text) == escaped
-    assert d.unescape_cell(escaped) == text
+    assert ex.escape_cell(text) == escaped
+    assert ex.unescape_cell(escaped) == text
 
 
 def test_pain_csv_export_layout_and_escaping() -> None:
-    data = d.export_pain_csv(ENTRIES)
+    data = ex.export_pain_csv(ENTRIES)
     assert data.startswith(b"\xef\xbb\xbf")  # BOM so spreadsheets read UTF-8
     rows = cells_of(data)
-    assert rows[0] == list(d.PAIN_COLUMNS)
+    assert rows[0] == list(fmt.PAIN_COLUMNS)
     assert [r[0] for r in rows[1:]] == [
         "2026-03-28T07:00:00-05:00",
         "2026-03-29T08:15:00+02:00",
@@ -89,7 +94,7 @@ def test_pain_csv_export_layout_and_escaping() -> None:
     assert rows[4][4] == "''already quoted"
     for row in rows:
         for cell in row:
-            assert not cell.startswith(d.FORMULA_TRIGGERS)
+            assert not cell.startswith(fmt.FORMULA_TRIGGERS)
 
 
 def test_walks_csv_and_json_export() -> None:
@@ -97,12 +102,12 @@ def test_walks_csv_and_json_export() -> None:
         started_at=datetime(2026, 3, 29, 10, tzinfo=BERLIN), duration_s=1800.0,
         kind=WalkKind.GUIDED, cadence_spm=112.0, speed_kmh=float("nan"), plan_name="=evil", id=3,
     )  # fmt: skip
-    rows = cells_of(d.export_walks_csv([walk]))
+    rows = cells_of(ex.export_walks_csv([walk]))
     assert rows == [
-        list(d.WALK_COLUMNS),
+        list(fmt.WALK_COLUMNS),
         ["3", "2026-03-29T10:00:00+02:00", "1800.0", "guided", "112.0", "", "", "'=evil"],
     ]
-    document = json.loads(d.export_json(ENTRIES, [walk]))
+    document = json.loads(ex.export_json(ENTRIES, [walk]))
     assert document["format"] == "walking-coach" and document["version"] == 1
     assert document["walks"][0]["speed_kmh"] is None  # NaN is not valid JSON
     assert document["walks"][0]["plan_name"] == "=evil"  # JSON is not a spreadsheet
@@ -120,22 +125,22 @@ def comparable(entry: PainEntry) -> tuple[object, ...]:
 
 
 def test_round_trip_gives_the_same_entries() -> None:
-    result = d.preview_import(d.export_pain_csv(ENTRIES), BERLIN, known_walk_ids={3})
-    assert result.file_format == d.OWN_FORMAT
+    result = d.preview_import(ex.export_pain_csv(ENTRIES), BERLIN, known_walk_ids={3})
+    assert result.file_format == fmt.OWN_FORMAT
     assert result.rejected == () and result.duplicates == ()
     assert sorted(map(comparable, result.to_add)) == sorted(map(comparable, ENTRIES))
     assert result.to_add[1].at.utcoffset() == timedelta(hours=2)
 
 
 def test_reimport_is_all_duplicates() -> None:
-    keys = {d.entry_key(e) for e in ENTRIES}
-    result = d.preview_import(d.export_pain_csv(ENTRIES), BERLIN, keys)
+    keys = {fmt.entry_key(e) for e in ENTRIES}
+    result = d.preview_import(ex.export_pain_csv(ENTRIES), BERLIN, keys)
     assert result.to_add == ()
     assert [dup.row for dup in result.duplicates] == [2, 3, 4, 5]
 
 
 def test_unknown_walk_links_are_left_out_and_said_so() -> None:
-    result = d.preview_import(d.export_pain_csv(ENTRIES), BERLIN)
+    result = d.preview_import(ex.export_pain_csv(ENTRIES), BERLIN)
     assert all(e.walk_id is None for e in result.to_add)
     assert "1 links to walks were left out: those walks are not in this diary." in result.notes
 
@@ -145,7 +150,7 @@ def test_unknown_walk_links_are_left_out_and_said_so() -> None:
 
 def test_simple_format_with_header_and_notes() -> None:
     result = preview("date,pain,note\n2026-03-01,4,slept badly\n2026-03-02 07:30,3,\n")
-    assert result.file_format == d.SIMPLE_FORMAT
+    assert result.file_format == fmt.SIMPLE_FORMAT
     assert [(e.at, e.pain, e.note) for e in result.to_add] == [
         (datetime(2026, 3, 1, 12, 0, tzinfo=BERLIN), 4, "slept badly"),
         (datetime(2026, 3, 2, 7, 30, tzinfo=BERLIN), 3, ""),
@@ -175,7 +180,7 @@ def test_simple_format_keeps_quote_characters() -> None:
     ],
 )
 def test_date_formats(cell: str, expected: datetime) -> None:
-    assert d.parse_when(cell, BERLIN) == expected
+    assert cells.parse_when(cell, BERLIN) == expected
 
 
 @pytest.mark.parametrize(
@@ -185,25 +190,25 @@ def test_date_formats(cell: str, expected: datetime) -> None:
         ("2026-02-30", '"2026-02-30" is not a real date and time.'),
         ("29/03/2026 25:00", '"29/03/2026 25:00" is not a real date and time.'),
         ("1850-01-01", '"1850-01-01" is outside the years 1900 to 2100.'),
-        ("yesterday", d.REASON_DATE.format(shown='"yesterday"')),
+        ("yesterday", msg.REASON_DATE.format(shown='"yesterday"')),
         ("05/04/2026", '"05/04/2026" could be 5 April 2026 or 4 May 2026. Write dates like '
          "2026-03-29, or choose the date order when importing."),
     ],
 )  # fmt: skip
 def test_date_rejections(cell: str, reason: str) -> None:
-    assert d.parse_when(cell, BERLIN) == reason
+    assert cells.parse_when(cell, BERLIN) == reason
 
 
 def test_day_first_inferred_per_file() -> None:
     result = preview("date,pain\n05/04/2026,3\n13/04/2026,2\n")
     assert [e.at.date().isoformat() for e in result.to_add] == ["2026-04-05", "2026-04-13"]
-    assert d.NOTE_DAY_FIRST in result.notes
+    assert msg.NOTE_DAY_FIRST in result.notes
 
 
 def test_month_first_inferred_per_file() -> None:
     result = preview("date,pain\n05/04/2026,3\n04/13/2026,2\n")
     assert [e.at.date().isoformat() for e in result.to_add] == ["2026-05-04", "2026-04-13"]
-    assert d.NOTE_MONTH_FIRST in result.notes
+    assert msg.NOTE_MONTH_FIRST in result.notes
 
 
 def test_ambiguous_file_rejects_ambiguous_rows_unless_told() -> None:
@@ -211,7 +216,7 @@ def test_ambiguous_file_rejects_ambiguous_rows_unless_told() -> None:
     result = preview(text)
     assert [e.pain for e in result.to_add] == [2, 1]
     assert result.rejected == (
-        d.RejectedRow(2, "date", d.REASON_AMBIGUOUS.format(
+        d.RejectedRow(2, "date", msg.REASON_AMBIGUOUS.format(
             shown='"05/04/2026"', first="5 April 2026", second="4 May 2026")),
     )  # fmt: skip
     told = preview(text, day_first=False)
@@ -237,14 +242,17 @@ def test_future_rows_rejected_when_now_given() -> None:
     [("4", 4), (" 4 ", 4), ("4.0", 4), ("+4", 4), ("10", 10), ("0", 0), ("7.000", 7)],
 )
 def test_pain_values(cell: str, value: int) -> None:
-    assert d.parse_pain(cell) == value
+    assert cells.parse_pain(cell) == value
 
 
 @pytest.mark.parametrize(
     "cell", ["4.5", "nan", "NaN", "inf", "-inf", "-1", "11", "1e1", "", "٤", "four", "1_0"]
 )
 def test_pain_rejections(cell: str) -> None:
-    assert d.parse_pain(cell) == f"Pain must be a whole number from 0 to 10, not {d._shown(cell)}."
+    assert (
+        cells.parse_pain(cell)
+        == f"Pain must be a whole number from 0 to 10, not {cells.shown_cell(cell)}."
+    )
 
 
 def test_semicolon_file_with_decimal_commas_and_bom() -> None:
@@ -252,7 +260,7 @@ def test_semicolon_file_with_decimal_commas_and_bom() -> None:
     result = d.preview_import(data, BERLIN)
     assert [(e.pain, e.note) for e in result.to_add] == [(4, "gut, danke")]
     assert result.rejected[0].row == 3 and result.rejected[0].column == "pain"
-    assert d.NOTE_HEADER_GUESSED in result.notes and d.NOTE_DELIMITER[";"] in result.notes
+    assert msg.NOTE_HEADER_GUESSED in result.notes and msg.NOTE_DELIMITER[";"] in result.notes
 
 
 def test_tab_file_without_header() -> None:
@@ -261,7 +269,7 @@ def test_tab_file_without_header() -> None:
     assert result.rejected == (
         d.RejectedRow(2, "pain", 'Pain must be a whole number from 0 to 10, not "11".'),
     )
-    assert d.NOTE_NO_HEADER in result.notes and d.NOTE_DELIMITER["\t"] in result.notes
+    assert msg.NOTE_NO_HEADER in result.notes and msg.NOTE_DELIMITER["\t"] in result.notes
 
 
 def test_header_names_are_used_in_messages_and_columns_found_by_name() -> None:
@@ -279,7 +287,7 @@ def test_utf16_and_windows_1252_files() -> None:
 
 
 def test_duplicates_within_file_and_against_diary() -> None:
-    existing = {d.entry_key(PainEntry(at=datetime(2026, 1, 1, 12, tzinfo=BERLIN), pain=3))}
+    existing = {fmt.entry_key(PainEntry(at=datetime(2026, 1, 1, 12, tzinfo=BERLIN), pain=3))}
     result = preview(
         "date,pain\n2026-01-01,3\n2026-01-02,4\n2026-01-02 12:00,4\n", existing_keys=existing
     )
@@ -310,7 +318,7 @@ def test_huge_field_rejects_its_row_only() -> None:
 
 def test_control_characters_in_note_are_rejected() -> None:
     result = preview("date,pain,note\n2026-01-01,3,a\x07b\n")
-    assert result.rejected == (d.RejectedRow(2, "note", d.REASON_CONTROL),)
+    assert result.rejected == (d.RejectedRow(2, "note", msg.REASON_CONTROL),)
 
 
 def test_own_format_bad_values() -> None:
@@ -345,23 +353,23 @@ def test_many_rejections_are_counted_but_listed_up_to_a_limit() -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"", d.ERR_EMPTY),
-        (b"\xef\xbb\xbf", d.ERR_EMPTY),
-        (b" \r\n\n\t", d.ERR_EMPTY),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", d.ERR_BINARY),
-        (b"just one column\nand another line\n", d.ERR_NO_COLUMNS),
-        (b"\x81\x8d\x8f\x90\x9d\xff\xfe", d.ERR_ENCODING),
+        (b"", msg.ERR_EMPTY),
+        (b"\xef\xbb\xbf", msg.ERR_EMPTY),
+        (b" \r\n\n\t", msg.ERR_EMPTY),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", msg.ERR_BINARY),
+        (b"just one column\nand another line\n", msg.ERR_NO_COLUMNS),
+        (b"\x81\x8d\x8f\x90\x9d\xff\xfe", msg.ERR_ENCODING),
     ],
 )
 def test_whole_file_problems(data: bytes, message: str) -> None:
-    with pytest.raises(d.DiaryImportError) as error:
+    with pytest.raises(dec.DiaryImportError) as error:
         d.preview_import(data, BERLIN)
     assert str(error.value) == message
 
 
 def test_file_too_big() -> None:
-    with pytest.raises(d.DiaryImportError, match="diary files up to 10 MB"):
-        d.preview_import(b"a" * (d.MAX_FILE_BYTES + 1), BERLIN)
+    with pytest.raises(dec.DiaryImportError, match="diary files up to 10 MB"):
+        d.preview_import(b"a" * (dec.MAX_FILE_BYTES + 1), BERLIN)
 
 
 def test_header_only_gives_an_empty_preview() -> None:

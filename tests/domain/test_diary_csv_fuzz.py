@@ -10,7 +10,10 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach.domain import diary_csv as d
+from coach.domain import diary_decoding as dec
+from coach.domain import diary_export as ex
+from coach.domain import diary_format as fmt
+from coach.domain import diary_import as d
 from coach.domain.pain import NOTE_MAX_CHARS, PainContext, PainEntry, PainLocation
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -21,7 +24,7 @@ def preview_or_error(data: bytes, **kwargs: object) -> d.ImportPreview | None:
     """Run the importer; DiaryImportError (with a message) is fine, anything else fails."""
     try:
         result = d.preview_import(data, BERLIN, **kwargs)  # type: ignore[arg-type]
-    except d.DiaryImportError as error:
+    except dec.DiaryImportError as error:
         assert str(error)
         return None
     assert isinstance(result, d.ImportPreview)
@@ -74,7 +77,7 @@ OTHER_CELLS = st.one_of(
     st.integers(-10, 10**20).map(str),
 )
 HEADERS = st.sampled_from([
-    None, ["date", "pain"], ["date", "pain", "note"], list(d.PAIN_COLUMNS),
+    None, ["date", "pain"], ["date", "pain", "note"], list(fmt.PAIN_COLUMNS),
     ["Datum", "Schmerz", "Notiz"], ["pain", "date"], ["at", "pain"], ["x"],
 ])  # fmt: skip
 
@@ -111,7 +114,7 @@ def test_csv_shaped_rows(
     result = preview_or_error(data, existing_keys=keys, day_first=day_first, now=now)
     if result is None:
         return
-    added = {d.entry_key(e) for e in result.to_add}
+    added = {fmt.entry_key(e) for e in result.to_add}
     assert len(added) == len(result.to_add)  # no duplicates among the added rows
     assert not added & keys
     if now is not None:
@@ -121,9 +124,9 @@ def test_csv_shaped_rows(
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_escape_round_trip_and_safety(text: str) -> None:
-    escaped = d.escape_cell(text)
-    assert d.unescape_cell(escaped) == text
-    assert not escaped.startswith(d.FORMULA_TRIGGERS)
+    escaped = ex.escape_cell(text)
+    assert ex.unescape_cell(escaped) == text
+    assert not escaped.startswith(fmt.FORMULA_TRIGGERS)
 
 
 NOTE_CHARS = st.characters(exclude_categories=("Cs", "Cc"), include_characters="\t\n\r")
@@ -150,11 +153,11 @@ def comparable(entry: PainEntry) -> tuple[object, ...]:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(ENTRIES, max_size=15, unique_by=d.entry_key))
+@given(st.lists(ENTRIES, max_size=15, unique_by=fmt.entry_key))
 def test_export_then_import_gives_the_same_entries(entries: list[PainEntry]) -> None:
-    data = d.export_pain_csv(entries)
+    data = ex.export_pain_csv(entries)
     result = d.preview_import(data, BERLIN, known_walk_ids=range(1, 51))
     assert result.rejected == () and result.duplicates == ()
     assert sorted(map(comparable, result.to_add)) == sorted(map(comparable, entries))
-    again = d.preview_import(data, BERLIN, {d.entry_key(e) for e in entries})
+    again = d.preview_import(data, BERLIN, {fmt.entry_key(e) for e in entries})
     assert again.to_add == () and len(again.duplicates) == len(entries)

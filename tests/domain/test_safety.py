@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from coach.domain import safety as s
 from coach.domain.pain import PainEntry
-from coach.domain.trends import DailySeries
+from coach.domain.pain_series import DailySeries
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 6, 30)

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coach.domain import pain_series as ps
 from coach.domain import trends as t
 from coach.domain.pain import PainEntry
 
@@ -22,10 +23,10 @@ def entry(at: datetime, pain: int) -> PainEntry:
     return PainEntry(at=at, pain=pain)
 
 
-def daily_from(values: dict[date, float]) -> t.DailySeries:
+def daily_from(values: dict[date, float]) -> ps.DailySeries:
     days = np.array(sorted(d.toordinal() for d in values), dtype=np.int64)
     means = np.array([values[date.fromordinal(int(d))] for d in days], dtype=np.float64)
-    return t.DailySeries(days, means, np.ones(days.size, dtype=np.int64))
+    return ps.DailySeries(days, means, np.ones(days.size, dtype=np.int64))
 
 
 def test_daily_value_is_mean_of_that_days_entries() -> None:
@@ -34,7 +35,7 @@ def test_daily_value_is_mean_of_that_days_entries() -> None:
         entry(datetime(2026, 5, 4, 21, 0, tzinfo=BERLIN), 7),
         entry(datetime(2026, 5, 6, 9, 0, tzinfo=BERLIN), 2),
     ]
-    daily = t.daily_series(t.samples_from_entries(entries, BERLIN))
+    daily = ps.daily_series(ps.samples_from_entries(entries, BERLIN))
     assert [date.fromordinal(int(d)) for d in daily.days] == [date(2026, 5, 4), date(2026, 5, 6)]
     assert daily.means.tolist() == [5.5, 2.0]
     assert daily.counts.tolist() == [2, 1]
@@ -43,12 +44,12 @@ def test_daily_value_is_mean_of_that_days_entries() -> None:
 def test_local_date_not_utc_date_decides_the_day() -> None:
     # 23:30 UTC on 4 May is 01:30 on 5 May in Berlin (summer time).
     late = entry(datetime(2026, 5, 4, 23, 30, tzinfo=UTC), 3)
-    daily = t.daily_series(t.samples_from_entries([late], BERLIN))
+    daily = ps.daily_series(ps.samples_from_entries([late], BERLIN))
     assert date.fromordinal(int(daily.days[0])) == date(2026, 5, 5)
 
 
 def test_empty_input_gives_empty_results() -> None:
-    stats = t.compute_statistics(t.samples_from_entries([], BERLIN))
+    stats = t.compute_statistics(ps.samples_from_entries([], BERLIN))
     assert len(stats.daily) == 0 and stats.rolling.days.size == 0 and stats.weekly.means.size == 0
     assert stats.trend is None and stats.trend_words == t.TREND_NOT_ENOUGH
     assert stats.change.verdict is t.ChangeVerdict.NOT_ENOUGH_DATA
@@ -60,7 +61,7 @@ def test_rolling_mean_hand_computed_with_gaps() -> None:
     values = {
         start + timedelta(days=k): v for k, v in [(0, 1), (1, 2), (2, 3), (3, 4), (6, 8), (9, 6)]
     }
-    rolling = t.rolling_mean(daily_from(values))
+    rolling = ps.rolling_mean(daily_from(values))
     assert rolling.days.size == 10
     got = rolling.values
     assert np.isnan(got[:3]).all()  # fewer than 4 rated days so far
@@ -80,7 +81,7 @@ def test_weekly_means_are_means_of_daily_values_on_monday_weeks() -> None:
         entry(datetime(2026, 5, 10, 20, tzinfo=BERLIN), 2),  # Sunday, same week
         entry(datetime(2026, 5, 11, 8, tzinfo=BERLIN), 5),  # next Monday
     ]
-    weekly = t.weekly_means(t.daily_series(t.samples_from_entries(entries, BERLIN)))
+    weekly = ps.weekly_means(ps.daily_series(ps.samples_from_entries(entries, BERLIN)))
     assert [date.fromordinal(int(m)) for m in weekly.mondays] == [
         date(2026, 5, 4),
         date(2026, 5, 11),
@@ -108,12 +109,12 @@ def test_weeks_across_daylight_saving_changes(
     utc_time: datetime, local_day: date, monday: date
 ) -> None:
     for samples in (
-        t.samples_from_entries([entry(utc_time, 5)], BERLIN),
-        t.samples_from_utc_seconds([int(utc_time.timestamp())], [5], BERLIN),
+        ps.samples_from_entries([entry(utc_time, 5)], BERLIN),
+        ps.samples_from_utc_seconds([int(utc_time.timestamp())], [5], BERLIN),
     ):
-        daily = t.daily_series(samples)
+        daily = ps.daily_series(samples)
         assert date.fromordinal(int(daily.days[0])) == local_day
-        assert date.fromordinal(int(t.weekly_means(daily).mondays[0])) == monday
+        assert date.fromordinal(int(ps.weekly_means(daily).mondays[0])) == monday
 
 
 def test_week_across_year_end_is_one_week() -> None:
@@ -123,7 +124,7 @@ def test_week_across_year_end_is_one_week() -> None:
         entry(datetime(d.year, d.month, d.day, 12, tzinfo=BERLIN), k) for k, d in enumerate(days)
     ]
     entries.append(entry(datetime(2027, 1, 4, 9, tzinfo=BERLIN), 9))
-    weekly = t.weekly_means(t.daily_series(t.samples_from_entries(entries, BERLIN)))
+    weekly = ps.weekly_means(ps.daily_series(ps.samples_from_entries(entries, BERLIN)))
     assert [date.fromordinal(int(m)) for m in weekly.mondays] == [
         date(2026, 12, 28),
         date(2027, 1, 4),
@@ -149,12 +150,12 @@ def test_vectorised_local_days_match_zoneinfo(instants: list[datetime], zone: st
     tz = ZoneInfo(zone)
     secs = np.array([int(i.timestamp()) for i in instants], dtype=np.int64)
     expected = [datetime.fromtimestamp(int(s), tz).date().toordinal() for s in secs]
-    assert t.local_day_ordinals(secs, tz).tolist() == expected
+    assert ps.local_day_ordinals(secs, tz).tolist() == expected
 
 
 def test_weekly_monday_rule_matches_python() -> None:
     days = np.arange(date(2020, 1, 1).toordinal(), date(2030, 1, 1).toordinal(), dtype=np.int64)
-    mondays = t.monday_of(days)
+    mondays = ps.monday_of(days)
     for d, m in zip(days[::37], mondays[::37], strict=True):
         day = date.fromordinal(int(d))
         assert date.fromordinal(int(m)) == day - timedelta(days=day.weekday())
@@ -201,7 +202,7 @@ def test_theil_sen_sampled_is_within_its_rank_bound_of_the_true_median() -> None
     n = 1500
     days = np.sort(rng.choice(np.arange(3000), size=n, replace=False)).astype(np.int64)
     means = np.clip(6 - days / 1000 + rng.normal(0, 2, n), 0, 10)
-    daily = t.DailySeries(days + 738000, means, np.ones(n, dtype=np.int64))
+    daily = ps.DailySeries(days + 738000, means, np.ones(n, dtype=np.int64))
     trend = t.theil_sen(daily)
     assert trend is not None and not trend.exact
     i, j = np.triu_indices(n, k=1)
@@ -260,7 +261,7 @@ DAILY_VALUES = st.dictionaries(
 @given(DAILY_VALUES)
 def test_rolling_mean_matches_a_plain_loop(values: dict[int, float]) -> None:
     start = date(2026, 12, 1)
-    rolling = t.rolling_mean(daily_from({start + timedelta(days=k): v for k, v in values.items()}))
+    rolling = ps.rolling_mean(daily_from({start + timedelta(days=k): v for k, v in values.items()}))
     first, last = min(values), max(values)
     assert rolling.days.tolist() == [start.toordinal() + k for k in range(first, last + 1)]
     for k, got in zip(range(first, last + 1), rolling.values, strict=True):
@@ -276,7 +277,7 @@ def test_rolling_mean_matches_a_plain_loop(values: dict[int, float]) -> None:
 def test_weekly_means_match_a_plain_loop(values: dict[int, float]) -> None:
     start = date(2026, 12, 1)
     by_day = {start + timedelta(days=k): v for k, v in values.items()}
-    weekly = t.weekly_means(daily_from(by_day))
+    weekly = ps.weekly_means(daily_from(by_day))
     groups: dict[date, list[float]] = {}
     for day, v in sorted(by_day.items()):
         groups.setdefault(day - timedelta(days=day.weekday()), []).append(v)

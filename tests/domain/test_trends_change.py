@@ -7,19 +7,20 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 
+from coach.domain import pain_series as ps
 from coach.domain import trends as t
 
 START = date(2026, 2, 2)
 
 
-def series(values: dict[int, float]) -> t.DailySeries:
+def series(values: dict[int, float]) -> ps.DailySeries:
     """Daily values keyed by days after START."""
     keys = sorted(values)
     days = np.array([START.toordinal() + k for k in keys], dtype=np.int64)
-    return t.DailySeries(days, np.array([values[k] for k in keys]), np.ones(len(keys), np.int64))
+    return ps.DailySeries(days, np.array([values[k] for k in keys]), np.ones(len(keys), np.int64))
 
 
-def start_and_recent(baseline: float, recent: float, weeks: int = 8) -> t.DailySeries:
+def start_and_recent(baseline: float, recent: float, weeks: int = 8) -> ps.DailySeries:
     values = {k: baseline for k in range(14)}
     last = weeks * 7 - 1
     values.update({k: recent for k in range(last - 13, last + 1)})

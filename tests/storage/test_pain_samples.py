@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
-from coach.domain.diary_csv import entry_key, preview_import
+from coach.domain.diary_format import entry_key
+from coach.domain.diary_import import preview_import
 from coach.domain.pain import PainEntry
-from coach.domain.trends import samples_from_utc_seconds
+from coach.domain.pain_series import samples_from_utc_seconds
 from coach.storage.database import Store
 from coach.storage.errors import StoreError
 from coach.storage.migrations import PAIN_UTC_SECONDS

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 from coach.domain.pain import PainContext, PainEntry
-from coach.domain.trends import DailySeries, daily_series, samples_from_entries
+from coach.domain.pain_series import DailySeries, daily_series, samples_from_entries
 from coach.domain.walks import WalkKind, WalkRecord
 from coach.ui.services import AppServices
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import numpy as np
 
+from coach.domain.pain_series import monday_of
 from coach.domain.safety import DAY_NAMES, MONTH_NAMES
-from coach.domain.trends import monday_of
 from coach.ui.charts import texts
 from coach.ui.charts.trend_data import TrendModel
 

@@ -2,7 +2,8 @@
 
 Pain ratings come from the store as arrays (`PainRepository.utc_seconds_and_pains`), never as
 PainEntry objects, so ten years of diary load in milliseconds. All statistics come from
-coach.domain.trends and coach.domain.safety; this module only gathers and caches them.
+coach.domain.pain_series, coach.domain.trends and coach.domain.safety; this module only
+gathers and caches them.
 """
 
 from __future__ import annotations
@@ -14,16 +15,15 @@ import numpy as np
 from numpy.typing import NDArray
 
 from coach.domain.pain import PainEntry
-from coach.domain.progression import ProgressionPlan, plan_weeks
-from coach.domain.safety import RED_FLAG_WINDOW_DAYS, SafetyAdvice, assess_safety
-from coach.domain.trends import (
+from coach.domain.pain_series import (
     EPOCH_ORDINAL,
     SECONDS_PER_DAY,
-    TrendStatistics,
-    compute_statistics,
     monday_of,
     samples_from_utc_seconds,
 )
+from coach.domain.progression import ProgressionPlan, plan_weeks
+from coach.domain.safety import RED_FLAG_WINDOW_DAYS, SafetyAdvice, assess_safety
+from coach.domain.trends import TrendStatistics, compute_statistics
 from coach.domain.walks import WalkKind, WalkRecord
 from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.database import Store

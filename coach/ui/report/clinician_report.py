@@ -17,9 +17,9 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication
 
 from coach.domain.pain import PainEntry
+from coach.domain.pain_series import local_day_ordinals
 from coach.domain.progression import ProgressionPlan
 from coach.domain.safety import flag_words
-from coach.domain.trends import local_day_ordinals
 from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.pain_repo import PainRepository
 from coach.storage.paths import PRIVATE_FILE_MODE, create_private_file

@@ -15,13 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QProgressBar, QPushButton, QWidget
 
-from coach.domain.diary_csv import (
-    MAX_FILE_BYTES,
-    DiaryImportError,
-    DiaryKey,
-    ImportPreview,
-    preview_import,
-)
+from coach.domain.diary_decoding import MAX_FILE_BYTES, DiaryImportError
+from coach.domain.diary_format import DiaryKey
+from coach.domain.diary_import import ImportPreview, preview_import
 from coach.storage.diary_files import ExportFormat, all_walks, export_diary
 from coach.storage.diary_import import apply_import
 from coach.storage.errors import StoreError

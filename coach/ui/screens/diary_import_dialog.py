@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.domain.diary_csv import ImportPreview, RejectedRow
+from coach.domain.diary_import import ImportPreview, RejectedRow
 from coach.domain.pain import PainEntry
 from coach.ui.screens import diary_texts as texts
 from coach.ui.widgets.card import styled_label

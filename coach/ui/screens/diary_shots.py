@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
-from coach.domain.diary_csv import preview_import
+from coach.domain.diary_import import preview_import
 from coach.domain.pain import PainContext, PainEntry, PainLocation
 from coach.ui.screens.diary_import_dialog import ImportPreviewDialog
 from coach.ui.services import AppServices
