@@ -307,6 +307,16 @@ class ClickProgram:
             at = min(at, self.stop_sample)
         return replace(self, stop_sample=at)
 
+    def with_chimes_after(self, at_sample: int, chimes: Sequence[Chime]) -> ClickProgram:
+        """A copy with every segment and every chime before at_sample, and these chimes after.
+
+        Only the chimes move: the beats stay where they were to the sample. Chimes given
+        for a point before at_sample are left out, since that part has already been heard.
+        """
+        kept = [c for c in self.chimes if c.sample < at_sample]
+        ahead = [c for c in chimes if c.sample >= at_sample]
+        return replace(self, chimes=(*kept, *ahead))
+
     def with_sample_rate(self, sample_rate: int) -> ClickProgram:
         """The same program at another sample rate, every position rescaled and rounded."""
 

@@ -259,3 +259,37 @@ def test_plus_adds_a_minute_but_not_during_stretches(
     press(qtbot, Key.Key_N)
     press(qtbot, Key.Key_Plus)
     assert player.phase_left.text() == "4:00"
+
+
+def test_pinning_during_the_main_walk_keeps_every_step_on_its_sample(
+    qtbot: QtBot, main_window: MainWindow, services: AppServices, clock
+) -> None:
+    from coach.audio.program import ChimeKind
+
+    services.preferences.set("cue_interval_s", 30)
+    screen = open_walk(main_window)
+    start_plan(qtbot, screen, "walk-20")
+    session = screen.player.session
+    assert session is not None
+    while session.current_phase is not None and "main" not in session.current_phase.name.lower():
+        press(qtbot, Key.Key_N)
+    walk_for(10, clock, screen)
+    metronome = services.metronome
+    before = metronome.program
+    assert before is not None and before.duration_samples is not None
+    end = before.duration_samples
+    assert [c for c in before.chimes if c.kind is ChimeKind.CUE]
+    press(qtbot, Key.Key_P)  # pinned: the card stays, so no more cue chimes
+    after = metronome.program
+    assert after is not None and after is not before
+    assert after.beats_between(0, end) == before.beats_between(0, end)
+    assert after.segments == before.segments
+    now = int(metronome.program_seconds * after.sample_rate)
+    ahead = after.chimes_between(now + after.sample_rate, end)
+    assert ahead and all(c.kind is not ChimeKind.CUE for c in ahead)
+    press(qtbot, Key.Key_P)  # rotating again: the cue chimes come back, the steps stay
+    again = metronome.program
+    assert again is not None and again.beats_between(0, end) == before.beats_between(0, end)
+    assert [
+        c for c in again.chimes_between(now + again.sample_rate, end) if c.kind is ChimeKind.CUE
+    ]

@@ -9,7 +9,7 @@ and the timer carry on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -182,6 +182,13 @@ class MetronomeController(QObject):
             return  # past the end of a timed walk: nothing left to change
         self._swap(program)
         self.tempo_changed.emit(spm)
+
+    def replace_chimes(self, chimes: Sequence[Chime]) -> None:
+        """Swap the chimes still ahead (from the first sample not yet rendered); beats stay put."""
+        if self.program is None:
+            return
+        program = self.program.with_chimes_after(self._change_sample(), chimes)
+        self._swap(program)
 
     def stop(self) -> float:
         """Stop with a short fade; emits stopped(seconds walked) and returns them."""

@@ -1,7 +1,8 @@
 """The player: a guided walk on the session's clock, its beat, cue cards and keys.
 
 The QTimer only calls WalkSession.tick(); the audio comes from one program built from
-session.tempo_from_now(), rebuilt after a pause, a skip, an added minute or a pin.
+session.tempo_from_now(), rebuilt after a pause, a skip or an added minute. A pin or a
+hidden card only swaps the cue chimes still ahead, so the beat never moves.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.audio.program import ProgramError, program_for_phases
+from coach.audio.program import ClickProgram, ProgramError, program_for_phases
 from coach.domain.cues import CueCard, CueSchedule
+from coach.domain.plans import PhaseTempo
 from coach.domain.session import SessionEnded, SessionEvent, SessionState, WalkSession
 from coach.ui.controllers.metronome import sound_settings
 from coach.ui.screens import walk_texts as texts
@@ -51,6 +53,7 @@ class WalkPlayer(PlayerView):
         self.confirm_stop: Callable[[QWidget], bool] = ask_to_stop
         """Asks before Esc stops the walk; tests replace it to avoid a modal dialog."""
         self._own_stop = False
+        self._built: tuple[list[PhaseTempo], float] | None = None  # phases, session s at build
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keys work with focus here too
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -165,7 +168,26 @@ class WalkPlayer(PlayerView):
     def _set_schedule(self, schedule: CueSchedule) -> None:
         self.schedule = schedule
         self.schedule_changed.emit(schedule)
-        self._replay()
+        if self.session is not None and self.session.state is SessionState.RUNNING:
+            self._rechime()
+        self.refresh()
+
+    def _rechime(self) -> None:
+        """Swap only the cue chimes ahead: the steps keep their exact samples."""
+        assert self.session is not None and self.schedule is not None
+        metronome = self.services.metronome
+        if self._built is None or not metronome.running:
+            return
+        phases, built_at = self._built
+        # The program's clock started at built_at; the new cue times are measured from there.
+        since = self.session.elapsed_s - built_at
+        cues = [since + t for t in cue_change_times(self.session, self.schedule)]
+        try:
+            fresh = self._program(phases, built_at, cues)
+        except ProgramError as error:
+            logger.warning("The cue chimes stay as they were: %s", error)
+            return
+        metronome.replace_chimes(fresh.chimes)
 
     def _replay(self) -> None:
         if self.session is not None and self.session.state is SessionState.RUNNING:
@@ -180,25 +202,30 @@ class WalkPlayer(PlayerView):
 
     def _play_from_now(self) -> None:
         assert self.session is not None and self.schedule is not None
-        phases = self.session.tempo_from_now()
-        metronome = self.services.metronome
+        phases = list(self.session.tempo_from_now())
+        elapsed = self.session.elapsed_s
         try:
-            program = program_for_phases(
-                phases,
-                fs=metronome.sample_rate,
-                settings=sound_settings(self.services.preferences.current, with_count_in=False),
-                elapsed_s=self.session.elapsed_s,
-                cue_chimes_s=cue_change_times(self.session, self.schedule),
-            )
+            program = self._program(phases, elapsed, cue_change_times(self.session, self.schedule))
         except ProgramError as error:
             logger.warning("No sound for the rest of this walk: %s", error)
             self._stop_sound()
             return
+        self._built = (phases, elapsed)
         self._own_stop = True
         try:
-            metronome.start(program)
+            self.services.metronome.start(program)
         finally:
             self._own_stop = False
+
+    def _program(self, phases: list[PhaseTempo], elapsed: float, cues: list[float]) -> ClickProgram:
+        """The session program from `elapsed` on, with cue chimes at cues (s after elapsed)."""
+        return program_for_phases(
+            phases,
+            fs=self.services.metronome.sample_rate,
+            settings=sound_settings(self.services.preferences.current, with_count_in=False),
+            elapsed_s=elapsed,
+            cue_chimes_s=cues,
+        )
 
     def _stop_sound(self) -> None:
         self._own_stop = True
