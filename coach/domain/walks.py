@@ -20,7 +20,8 @@ class WalkRecord:
     """One walk: when it started, how long it lasted and the pace it was walked at.
 
     `cadence_spm` is the steady cadence, or the end cadence of a ramp whose start is
-    `ramp_from_spm`. `id` is None until the store has saved it.
+    `ramp_from_spm`. `id` is None until the store has saved it. `new_leg_symptoms`: the
+    walker reported new leg symptoms after it (a reason to hold the next week).
     """
 
     started_at: datetime
@@ -31,6 +32,7 @@ class WalkRecord:
     speed_kmh: float | None = None
     plan_name: str = ""
     id: int | None = None
+    new_leg_symptoms: bool = False
 
     def __post_init__(self) -> None:
         if self.started_at.tzinfo is None:

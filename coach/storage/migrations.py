@@ -38,6 +38,11 @@ second), so the fraction is cut from the text first: exact for the fixed-width t
 timestamps.to_text() writes, which the CASE checks; other text gives NULL.
 """
 
+_OLD_LEGS_NOTE = "New leg symptoms after the walk."
+"""The sentence the app put before an after-walk note up to version 4; never change it."""
+
+_OLD_LEGS_NOTE_AT_START = f"substr(note, 1, {len(_OLD_LEGS_NOTE)}) = '{_OLD_LEGS_NOTE}'"
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -107,6 +112,19 @@ MIGRATIONS: tuple[Migration, ...] = (
         "diary times as UTC seconds, indexed for the trend charts",
         # Times and pains in time order, read from the index without parsing each time.
         (f"CREATE INDEX pain_entries_utc_seconds ON pain_entries({PAIN_UTC_SECONDS}, pain)",),
+    ),
+    Migration(
+        5,
+        "new leg symptoms after a walk as a field of the walk",
+        # 1 when the walker reported new leg symptoms after it. Until now the app wrote a
+        # fixed sentence at the start of the after-walk note instead: move it to the field.
+        (
+            "ALTER TABLE walks ADD COLUMN new_leg_symptoms INTEGER NOT NULL DEFAULT 0",
+            "UPDATE walks SET new_leg_symptoms = 1 WHERE id IN (SELECT walk_id FROM pain_entries"
+            f" WHERE context = 'after_walk' AND {_OLD_LEGS_NOTE_AT_START})",
+            f"UPDATE pain_entries SET note = ltrim(substr(note, {len(_OLD_LEGS_NOTE) + 1}))"
+            f" WHERE context = 'after_walk' AND walk_id IS NOT NULL AND {_OLD_LEGS_NOTE_AT_START}",
+        ),
     ),
 )
 """Every migration in order; the version of each is its position counted from 1."""

@@ -11,7 +11,10 @@ from coach.storage.database import Store
 from coach.storage.errors import StoreError
 from coach.storage.timestamps import candidate_window, from_text, require_aware, to_text
 
-_COLUMNS = "id, started_at, duration_s, kind, cadence_spm, ramp_from_spm, speed_kmh, plan_name"
+_COLUMNS = (
+    "id, started_at, duration_s, kind, cadence_spm, ramp_from_spm, speed_kmh, plan_name,"
+    " new_leg_symptoms"
+)
 
 
 class WalkRepository:
@@ -27,7 +30,7 @@ class WalkRepository:
         with self._store.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO walks (started_at, duration_s, kind, cadence_spm, ramp_from_spm,"
-                " speed_kmh, plan_name) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " speed_kmh, plan_name, new_leg_symptoms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     to_text(walk.started_at),
                     walk.duration_s,
@@ -36,6 +39,7 @@ class WalkRepository:
                     walk.ramp_from_spm,
                     walk.speed_kmh,
                     walk.plan_name,
+                    int(walk.new_leg_symptoms),
                 ),
             )
         return replace(walk, id=cursor.lastrowid)
@@ -80,6 +84,7 @@ class WalkRepository:
                 speed_kmh=row["speed_kmh"],
                 plan_name=row["plan_name"],
                 id=row["id"],
+                new_leg_symptoms=bool(row["new_leg_symptoms"]),
             )
         except (ValueError, TypeError) as error:
             raise StoreError(

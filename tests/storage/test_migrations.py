@@ -57,7 +57,7 @@ def test_empty_file_gets_the_whole_schema_and_no_backup(db_path: Path, clock: Fa
         assert columns(conn, "preferences") == ["name", "value"]
         assert columns(conn, "walks") == [
             "id", "started_at", "duration_s", "kind", "cadence_spm", "ramp_from_spm",
-            "speed_kmh", "plan_name",
+            "speed_kmh", "plan_name", "new_leg_symptoms",
         ]  # fmt: skip
         assert columns(conn, "pain_entries") == [
             "id", "at", "pain", "context", "location", "note", "walk_id", "red_flags",
@@ -139,3 +139,51 @@ def test_too_new_database_is_refused_and_left_untouched(db_path: Path, clock: Fa
     assert "has not been changed" in message
     assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+
+def test_version_4_is_backed_up_and_old_leg_notes_become_the_field(
+    db_path: Path, clock: FakeClock
+) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    for migration in MIGRATIONS[:4]:
+        for statement in migration.statements:
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 4")
+    for walk_id in (1, 2):
+        conn.execute(
+            "INSERT INTO walks (id, started_at, duration_s, kind, plan_name)"
+            f" VALUES ({walk_id}, '2026-11-2{walk_id}T08:00:00.000000+01:00', 600, 'guided', 'x')"
+        )
+    notes = [
+        (1, "after_walk", "New leg symptoms after the walk. calf felt tight"),
+        (2, "after_walk", "fine, no New leg symptoms after the walk. today"),
+        (2, "before_walk", "New leg symptoms after the walk."),
+    ]
+    for walk_id, context, note in notes:
+        conn.execute(
+            "INSERT INTO pain_entries (at, pain, context, note, walk_id)"
+            " VALUES ('2026-11-21T09:00:00.000000+01:00', 3, ?, ?, ?)",
+            (context, note, walk_id),
+        )
+    conn.close()
+    with open_store(db_path, clock=clock) as store:
+        conn = store.connection
+        assert user_version(conn) == LATEST_VERSION
+        flags = conn.execute("SELECT id, new_leg_symptoms FROM walks ORDER BY id").fetchall()
+        assert [tuple(r) for r in flags] == [(1, 1), (2, 0)]
+        kept = conn.execute("SELECT note FROM pain_entries ORDER BY id").fetchall()
+        assert [r[0] for r in kept] == [
+            "calf felt tight",
+            "fine, no New leg symptoms after the walk. today",
+            "New leg symptoms after the walk.",
+        ]
+    [backup] = backup_files(db_path.parent / "backups")
+    assert backup.label == "before-v5"
+    copy = sqlite3.connect(backup.path)
+    assert user_version(copy) == 4
+    assert "new_leg_symptoms" not in columns(copy, "walks")
+    assert [r[0] for r in copy.execute("SELECT note FROM pain_entries ORDER BY id")] == [
+        note for _walk, _context, note in notes
+    ]
+    copy.close()

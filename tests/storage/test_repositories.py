@@ -122,7 +122,9 @@ def test_walk_round_trip(store: Store) -> None:
         ramp_from_spm=100.0,
         speed_kmh=4.2,
         plan_name="Gentle start",
+        new_leg_symptoms=True,
     )
+    plain = repo.add(WalkRecord(datetime(2026, 10, 1, tzinfo=UTC), 60.0))
     saved = repo.add(walk)
     assert saved == replace(walk, id=saved.id)
     [loaded] = repo.latest(1)
@@ -131,7 +133,9 @@ def test_walk_round_trip(store: Store) -> None:
     assert replace(loaded, started_at=walk.started_at) == saved
     assert loaded.started_at.timestamp() == walk.started_at.timestamp()
     assert loaded.started_at.utcoffset() == timedelta(hours=-7)
-    assert [w.id for w in repo.between(walk.started_at, walk.started_at + timedelta(1))] == [1]
+    assert loaded.new_leg_symptoms and not repo.latest(2)[1].new_leg_symptoms
+    assert not plain.new_leg_symptoms
+    assert [w.id for w in repo.between(walk.started_at, walk.started_at + timedelta(1))] == [2]
     assert (
         repo.between(walk.started_at + timedelta(seconds=1), walk.started_at + timedelta(1)) == []
     )
