@@ -51,7 +51,7 @@ class SessionSummary:
         """True when every phase ran to its end or was skipped through."""
         return self.state is SessionState.FINISHED
 
-    def to_walk_record(self) -> WalkRecord | None:
+    def to_walk_record(self, new_leg_symptoms: bool = False) -> WalkRecord | None:
         """The guided walk to save, or None if the session never started."""
         if self.started_at is None:
             return None
@@ -61,6 +61,7 @@ class SessionSummary:
             kind=WalkKind.GUIDED,
             cadence_spm=self.main_cadence_spm,
             plan_name=self.plan_name,
+            new_leg_symptoms=new_leg_symptoms,
         )
 
 

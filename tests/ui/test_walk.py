@@ -101,7 +101,8 @@ def test_pain_up_two_points_gives_the_hold_message_and_a_plan_that_holds(
     assert page.card.title_label.text() == texts.END_TITLE_STOPPED
     [walk] = services.walks.latest(5)
     after = linked_pain(services, walk.id)[PainContext.AFTER_WALK]
-    assert after.pain == 5 and texts.LEG_SYMPTOMS_NOTE in after.note
+    assert after.pain == 5 and after.note == ""  # the note holds only what was typed
+    assert walk.new_leg_symptoms
 
 
 def test_esc_asks_first_and_a_no_keeps_walking(
@@ -293,3 +294,28 @@ def test_pinning_during_the_main_walk_keeps_every_step_on_its_sample(
     assert [
         c for c in again.chimes_between(now + again.sample_rate, end) if c.kind is ChimeKind.CUE
     ]
+
+
+def test_hold_weeks_come_from_the_leg_symptoms_field_not_from_the_note() -> None:
+    from datetime import UTC, date, datetime
+
+    from coach.domain.pain import PainEntry
+    from coach.domain.walks import WalkRecord
+    from coach.ui.screens.walk_data import hold_weeks
+
+    monday, next_monday = date(2026, 11, 16), date(2026, 11, 23)
+    walks = [
+        WalkRecord(datetime(2026, 11, 17, 9, tzinfo=UTC), 600.0, id=1, new_leg_symptoms=True),
+        WalkRecord(datetime(2026, 11, 24, 9, tzinfo=UTC), 600.0, id=2),
+    ]
+
+    def after(walk_id: int, note: str) -> dict[str, PainEntry]:
+        at = walks[walk_id - 1].started_at
+        entry = PainEntry(at=at, pain=3, context=PainContext.AFTER_WALK, note=note, walk_id=walk_id)
+        return {PainContext.AFTER_WALK.value: entry}
+
+    # The sentence older versions wrote into the note, typed by the walker, holds nothing.
+    pains = {1: after(1, ""), 2: after(2, "New leg symptoms after the walk.")}
+    assert hold_weeks(walks, pains) == {monday}
+    assert next_monday not in hold_weeks(walks, {})
+    assert hold_weeks(walks, {}) == {monday}

@@ -36,7 +36,6 @@ from coach.storage.errors import StoreError
 from coach.storage.paths import data_dir, ensure_private_dir
 from coach.storage.routine_files import load_user_routines, write_private_text
 from coach.ui.screens.metronome_plan import active_plan_target
-from coach.ui.screens.walk_texts import LEG_SYMPTOMS_NOTE
 from coach.ui.services import AppServices
 
 HISTORY_DAYS = 400
@@ -137,8 +136,7 @@ def hold_weeks(walks: list[WalkRecord], pains: dict[int, dict[str, PainEntry]]) 
         rose = (
             before is not None and after is not None and after.pain >= before.pain + PAIN_RISE_HOLDS
         )
-        legs = after is not None and LEG_SYMPTOMS_NOTE in after.note
-        if rose or legs:
+        if rose or walk.new_leg_symptoms:
             weeks.add(week_start(walk.started_at.date()))
     return weeks
 
@@ -176,16 +174,13 @@ def save_result(
     services: AppServices, result: SessionResult, note_before: str, note_after: str
 ) -> WalkRecord | None:
     """Save the walk, then the pain before and after linked to it; None if it never started."""
-    record = result.summary.to_walk_record()
+    record = result.summary.to_walk_record(result.new_leg_symptoms)
     if record is None:
         return None
     walk = services.walks.add(record)
-    after_note = note_after.strip()
-    if result.new_leg_symptoms:
-        after_note = f"{LEG_SYMPTOMS_NOTE} {after_note}".strip()
     ratings = (
         (result.pain_before, PainContext.BEFORE_WALK, note_before.strip(), record.started_at),
-        (result.pain_after, PainContext.AFTER_WALK, after_note, services.clock.now()),
+        (result.pain_after, PainContext.AFTER_WALK, note_after.strip(), services.clock.now()),
     )
     for pain, context, note, at in ratings:
         if pain is not None:

@@ -58,8 +58,6 @@ AFTER_HELP = "Choose a number from 0 to 10. You can skip this."
 LEG_SYMPTOMS = "New pain, tingling or numbness in a leg since the walk began"
 SAVE_BUTTON = "Save"
 SKIP_SAVE_BUTTON = "Skip and save the walk"
-LEG_SYMPTOMS_NOTE = "New leg symptoms after the walk."
-"""Written into the after-walk pain note, so the diary shows it and the hold rule finds it."""
 
 END_TITLE = "Your walk is saved"
 END_TITLE_STOPPED = "Your walk is saved (stopped early)"
