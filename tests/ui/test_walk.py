@@ -301,7 +301,7 @@ def test_hold_weeks_come_from_the_leg_symptoms_field_not_from_the_note() -> None
 
     from coach.domain.pain import PainEntry
     from coach.domain.walks import WalkRecord
-    from coach.ui.screens.walk_data import hold_weeks
+    from coach.ui.screens.walk_dose import hold_weeks
 
     monday, next_monday = date(2026, 11, 16), date(2026, 11, 23)
     walks = [

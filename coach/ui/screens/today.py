@@ -26,7 +26,7 @@ from coach.ui.dialogs import texts as log_texts
 from coach.ui.dialogs.log_pain import open_log_pain
 from coach.ui.screens import today_texts as texts
 from coach.ui.screens.metronome_plan import active_plan_target
-from coach.ui.screens.walk_data import current_dose
+from coach.ui.screens.walk_dose import current_dose
 from coach.ui.services import AppServices
 from coach.ui.texts import READ_ONLY_REFUSAL
 from coach.ui.widgets.card import Card, styled_label

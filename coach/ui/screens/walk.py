@@ -18,6 +18,7 @@ from coach.storage.errors import StoreError
 from coach.ui.screens import walk_data as data
 from coach.ui.screens import walk_texts as texts
 from coach.ui.screens.walk_cues import CueLibrary
+from coach.ui.screens.walk_dose import current_dose
 from coach.ui.screens.walk_history import HistoryView, PlansView
 from coach.ui.screens.walk_pages import ChoosePage, EndPage, PainPage
 from coach.ui.screens.walk_player import WalkPlayer
@@ -95,7 +96,7 @@ class WalkScreen(QWidget):
         routines = data.load_routines()
         listed = data.load_plans(set(routines))
         self.plans = listed.plans
-        step, _progress = data.current_dose(self.services)
+        step, _progress = current_dose(self.services)
         suggested = data.suggested(self.services, self.plans)
         self.choose_page.show_plans(
             self.plans, suggested, step.dose.minutes_per_walk, listed.problems

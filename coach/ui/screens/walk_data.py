@@ -6,17 +6,12 @@ No widgets here: the screen's pages call these with AppServices, so tests can us
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
 from pathlib import Path
 
 from coach.domain.cues import CueCatalogue
 from coach.domain.dose import (
-    DoseStep,
-    WeekProgress,
-    dose_for_week,
     next_dose,
     suggest_plan,
-    week_progress,
 )
 from coach.domain.pain import PainContext, PainEntry
 from coach.domain.plan_files import (
@@ -30,16 +25,12 @@ from coach.domain.plan_files import (
 from coach.domain.plans import SessionPlan
 from coach.domain.routines import Routine
 from coach.domain.session import SessionResult
-from coach.domain.session_summary import PAIN_RISE_HOLDS
-from coach.domain.walks import WalkKind, WalkRecord, week_start
-from coach.storage.errors import StoreError
+from coach.domain.walks import WalkKind, WalkRecord
 from coach.storage.paths import data_dir, ensure_private_dir
 from coach.storage.routine_files import load_user_routines, write_private_text
 from coach.ui.screens.metronome_plan import active_plan_target
+from coach.ui.screens.walk_dose import current_dose, recent_walks, walk_pains
 from coach.ui.services import AppServices
-
-HISTORY_DAYS = 400
-"""How far back the dose replay and the history look: a year of walking and a little more."""
 
 
 def plans_dir() -> Path:
@@ -103,52 +94,6 @@ def target_cadence(services: AppServices) -> tuple[int, bool]:
     if from_plan is not None:
         return from_plan, True
     return services.preferences.current.default_cadence_spm, False
-
-
-def recent_walks(services: AppServices) -> list[WalkRecord]:
-    """Walks of the last HISTORY_DAYS, oldest first."""
-    now = services.clock.now()
-    try:
-        return services.walks.between(now - timedelta(days=HISTORY_DAYS), now + timedelta(1))
-    except StoreError:
-        return []
-
-
-def walk_pains(services: AppServices, walks: list[WalkRecord]) -> dict[int, dict[str, PainEntry]]:
-    """The before and after ratings linked to each walk, by walk id and context."""
-    if not walks:
-        return {}
-    start = walks[0].started_at - timedelta(days=1)
-    end = services.clock.now() + timedelta(days=1)
-    linked: dict[int, dict[str, PainEntry]] = {}
-    for entry in services.pain.between(start, end):
-        if entry.walk_id is not None:
-            linked.setdefault(entry.walk_id, {})[entry.context.value] = entry
-    return linked
-
-
-def hold_weeks(walks: list[WalkRecord], pains: dict[int, dict[str, PainEntry]]) -> set[date]:
-    """Mondays of weeks in which a walk raised pain by 2 points or brought new leg symptoms."""
-    weeks: set[date] = set()
-    for walk in walks:
-        pair = pains.get(walk.id or -1, {})
-        before, after = pair.get(PainContext.BEFORE_WALK.value), pair.get("after_walk")
-        rose = (
-            before is not None and after is not None and after.pain >= before.pain + PAIN_RISE_HOLDS
-        )
-        if rose or walk.new_leg_symptoms:
-            weeks.add(week_start(walk.started_at.date()))
-    return weeks
-
-
-def current_dose(services: AppServices) -> tuple[DoseStep, WeekProgress]:
-    """This week's walking-dose goal (replayed from the first walk) and the progress so far."""
-    walks = recent_walks(services)
-    today = services.clock.now().date()
-    first = walks[0].started_at.date() if walks else today
-    usual = float(services.preferences.current.usual_walk_minutes_per_week)
-    step = dose_for_week(usual, first, walks, hold_weeks(walks, walk_pains(services, walks)), today)
-    return step, week_progress(step.dose, walks)
 
 
 def suggested(services: AppServices, plans: tuple[SessionPlan, ...]) -> SessionPlan | None:
