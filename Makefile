@@ -14,10 +14,10 @@ run: system-run $(APP_STAMP)
 test: system-test $(TEST_STAMP) lint typecheck contracts pytest
 
 system-run:
-	@scripts/ensure-system-packages.sh run
+	@PYTHON=$(PYTHON) scripts/ensure-system-packages.sh run
 
 system-test:
-	@scripts/ensure-system-packages.sh test
+	@PYTHON=$(PYTHON) scripts/ensure-system-packages.sh test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -16,6 +16,10 @@ want=(
 if [ "${1:-run}" = "test" ]; then
   want+=(pulseaudio pulseaudio-utils libasound2-plugins)
   want+=(desktop-file-utils appstream)  # validators for packaging/linux (tests/packaging)
+  want+=(binutils)  # PyInstaller needs objdump/objcopy to build the bundle the tests run
+  # PyInstaller bundles libpython; Debian's own python3 ships it in a separate package.
+  libpython=$("${PYTHON:-python3}" -c 'import sys; print("libpython%d.%d" % sys.version_info[:2] if sys.prefix == "/usr" else "")' 2>/dev/null || true)
+  [ -n "$libpython" ] && want+=("$libpython")
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
