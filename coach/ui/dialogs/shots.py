@@ -25,7 +25,7 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def _on_desktop(widget: QWidget, size: tuple[int, int], path: Path) -> None:
+def save_on_desktop(widget: QWidget, size: tuple[int, int], path: Path) -> None:
     """Save the widget as it would sit, centred, on a screen of `size`."""
     image = widget.grab()
     canvas = QPixmap(*size)
@@ -50,7 +50,7 @@ def grab_pain_log(
     dialog.show()
     dialog.scale.setFocus()
     _settle(app)
-    _on_desktop(dialog, size, path)
+    save_on_desktop(dialog, size, path)
     dialog.close()
     dialog.deleteLater()
 

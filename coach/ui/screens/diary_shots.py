@@ -9,15 +9,14 @@ from __future__ import annotations
 from datetime import UTC, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coach.domain.diary_import import preview_import
 from coach.domain.pain import PainContext, PainEntry, PainLocation
+from coach.ui.dialogs.shots import save_on_desktop
 from coach.ui.screens.diary_import_dialog import ImportPreviewDialog
 from coach.ui.services import AppServices
-from coach.ui.theme import colors_for, current_scheme
 
 PREVIEW_SIZE = (760, 640)
 SAMPLE_FILE_NAME = "pain-log-from-my-phone.csv"
@@ -61,17 +60,8 @@ def grab_centered(app: QApplication, widget: QWidget, size: tuple[int, int], pat
     widget.show()
     for _ in range(5):
         app.processEvents()
-    image = widget.grab()
+    save_on_desktop(widget, size, path)
     widget.close()
-    canvas = QPixmap(*size)
-    canvas.fill(QColor("#5b6569"))  # a neutral desktop behind the dialog
-    painter = QPainter(canvas)
-    corner = QPoint((size[0] - image.width()) // 2, (size[1] - image.height()) // 2)
-    painter.drawPixmap(corner, image)
-    painter.setPen(QColor(colors_for(current_scheme()).border))
-    painter.drawRect(corner.x() - 1, corner.y() - 1, image.width() + 1, image.height() + 1)
-    painter.end()
-    canvas.save(str(path))
 
 
 def render_import_preview(
