@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 
-.PHONY: run test lint typecheck contracts pytest screenshots system-run system-test clean \
+.PHONY: run test lock lint typecheck contracts pytest screenshots system-run system-test clean \
 	bundle install-desktop uninstall-desktop
 
 run: system-run $(APP_STAMP)
@@ -19,18 +19,37 @@ system-run:
 system-test:
 	@PYTHON=$(PYTHON) scripts/ensure-system-packages.sh test
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+# Every Python package comes from uv.lock (with hashes): two people on two days get the same
+# bytes. pip only bootstraps uv itself, pinned with hashes in packaging/uv-bootstrap.txt.
+UV := $(BIN)/uv
+UV_SYNC := UV_PYTHON_DOWNLOADS=never UV_NO_CONFIG=1 $(UV) sync --locked --quiet
 
-# Reinstall only when the project metadata changes, so a second `make run` starts at once.
-$(APP_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+$(BIN)/python:
+	@$(PYTHON) scripts/check_lock_fits.py uv.lock
+	$(PYTHON) -m venv $(VENV)
+
+$(UV): packaging/uv-bootstrap.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r packaging/uv-bootstrap.txt
 	touch $@
 
-$(TEST_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# Reinstall only when the lock changes, so a second `make run` starts at once. A sync is exact:
+# the app's sync removes the test extras, so it also drops the test stamp.
+$(APP_STAMP): uv.lock pyproject.toml | $(UV)
+	$(UV_SYNC)
+	rm -f $(TEST_STAMP) $(BUNDLE_STAMP)
+	touch $@
+
+$(TEST_STAMP): uv.lock pyproject.toml | $(UV)
+	$(UV_SYNC) --extra test
+	rm -f $(BUNDLE_STAMP)
 	touch $@ $(APP_STAMP)
+
+# Refresh uv.lock to the newest releases pyproject.toml allows; then run `make test`
+# (docs/upgrading.md says what to look at).
+lock: | $(UV)
+	UV_PYTHON_DOWNLOADS=never $(UV) lock --upgrade
+	$(UV) export --locked --quiet --only-group installer --no-emit-project --no-header \
+		--format requirements-txt --output-file packaging/uv-bootstrap.txt
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check coach tests benchmarks packaging
@@ -57,8 +76,8 @@ bundle: system-run $(BUNDLE_STAMP)
 		packaging/walking-coach.spec
 	@echo "Built $(BUNDLE_EXE) ($$(du -sh dist/walking-coach | cut -f1))"
 
-$(BUNDLE_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+$(BUNDLE_STAMP): uv.lock pyproject.toml | $(UV)
+	$(UV_SYNC) --extra bundle $(if $(wildcard $(TEST_STAMP)),--extra test)
 	touch $@ $(APP_STAMP)
 
 # Desktop entry, metainfo and icons for the current user ($$XDG_DATA_HOME or ~/.local/share).
