@@ -7,7 +7,11 @@ rename so a failed export never leaves half a file behind.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import secrets
+import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
@@ -16,7 +20,7 @@ from coach.domain.diary_export import export_json, export_pain_csv, export_walks
 from coach.domain.pain import PainEntry
 from coach.domain.walks import WalkRecord
 from coach.storage.pain_repo import PainRepository
-from coach.storage.paths import PRIVATE_FILE_MODE
+from coach.storage.paths import PRIVATE_FILE_MODE, create_private_dirs
 from coach.storage.walks_repo import WalkRepository
 
 ExportFormat = Literal["csv", "json"]
@@ -24,6 +28,9 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "json")
 FILE_STEM = "walking-coach"
 _FIRST = datetime(1900, 1, 1, tzinfo=UTC)
 _LAST = datetime(2101, 1, 1, tzinfo=UTC)
+PARTIAL_SUFFIX = ".partial"
+"""Ends the name of a file being written; it is renamed into place once complete."""
+_PARTIAL_ATTEMPTS = 20
 
 
 def all_pain(pain: PainRepository) -> list[PainEntry]:
@@ -37,11 +44,14 @@ def all_walks(walks: WalkRepository) -> list[WalkRecord]:
 
 
 def write_private(path: Path, data: bytes) -> Path:
-    """Write the bytes to path with mode 0600, replacing the file only once all is written."""
-    partial = path.with_name(path.name + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    """Write the bytes to path with mode 0600, replacing the file only once all is written.
+
+    The temporary file is new (O_EXCL, O_NOFOLLOW) and randomly named in the target's own
+    folder, so a file or link planted under a predictable name is never followed or
+    overwritten. Raises OSError (nothing is left behind) when the file cannot be written.
+    """
+    fd, partial = _create_partial(path)
     try:
-        os.fchmod(fd, PRIVATE_FILE_MODE)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
@@ -50,7 +60,32 @@ def write_private(path: Path, data: bytes) -> Path:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
     return path
+
+
+def _create_partial(path: Path) -> tuple[int, Path]:
+    """A new private file beside path, open for writing, and its name."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    for _attempt in range(_PARTIAL_ATTEMPTS):
+        partial = path.with_name(f".{path.name}.{secrets.token_hex(6)}{PARTIAL_SUFFIX}")
+        try:
+            fd = os.open(partial, flags, PRIVATE_FILE_MODE)
+        except FileExistsError:
+            continue
+        os.fchmod(fd, PRIVATE_FILE_MODE)  # the umask may have narrowed it; never widened
+        return fd, partial
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename reaches the disk only with the folder entry; some file systems refuse this.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def format_for(target: Path, requested: ExportFormat | None) -> ExportFormat:
@@ -84,13 +119,19 @@ def export_diary(
 ) -> list[Path]:
     """Export every entry and walk to target (a folder or a file) and return the files written.
 
-    Raises OSError when a file cannot be written; a folder that does not exist is created.
+    Raises OSError when a file cannot be written. Missing folders are created with mode 0700,
+    and removed again (with anything written in them) when the export fails.
     """
     paths = export_paths(target, file_format, today)
-    paths[0].parent.mkdir(parents=True, exist_ok=True)
     entries, walk_list = all_pain(pain), all_walks(walks)
     if file_format == "json":
-        return [write_private(paths[0], export_json(entries, walk_list).encode("utf-8"))]
-    write_private(paths[0], export_pain_csv(entries))
-    write_private(paths[1], export_walks_csv(walk_list))
-    return paths
+        contents = [export_json(entries, walk_list).encode("utf-8")]
+    else:
+        contents = [export_pain_csv(entries), export_walks_csv(walk_list)]
+    created = create_private_dirs(paths[0].parent)
+    try:
+        return [write_private(path, data) for path, data in zip(paths, contents, strict=False)]
+    except BaseException:
+        if created:  # a folder made for this export goes again, with what was written in it
+            shutil.rmtree(created[0], ignore_errors=True)
+        raise

@@ -57,6 +57,31 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
+def create_private_dirs(path: Path) -> list[Path]:
+    """Create the folder and its missing parents with mode 0700; return those made, outermost first.
+
+    Folders that already exist are left exactly as they are (an export into ~/Documents
+    must not change the mode of ~/Documents).
+    """
+    missing: list[Path] = []
+    for folder in (path, *path.parents):
+        if folder.is_dir():
+            break
+        missing.append(folder)
+    made: list[Path] = []
+    try:
+        for folder in reversed(missing):
+            folder.mkdir(mode=PRIVATE_DIR_MODE)
+            made.append(folder)
+            os.chmod(folder, PRIVATE_DIR_MODE)  # mkdir's mode is filtered by the umask
+    except BaseException:
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    return made
+
+
 def create_private_file(path: Path) -> None:
     """Create the file empty with mode 0600 if missing; an existing file keeps its content.
 
