@@ -46,6 +46,33 @@ def render(svg: Path, size: int) -> QImage:
     return image
 
 
+TOLERANCE = 4
+"""The largest per-channel difference (of 255) at which a committed PNG still matches the SVG.
+
+Qt's rasteriser rounds the coverage of antialiased edge pixels a little differently from one
+patch release to the next (6.11.3 moved 4 to 8 edge pixels of the 64-512 px icons by one
+level), and the lock may move Qt on. Any real change to the drawing moves whole shapes by tens
+of levels, so 4 keeps the check sharp while a new Qt patch release cannot break it."""
+
+
+def largest_difference(first: QImage, second: QImage) -> int:
+    """The largest difference of any channel of any pixel between two same-sized images."""
+    if first.size() != second.size():
+        raise ValueError(f"sizes differ: {first.size()} and {second.size()}")
+    a, b = (_rgba_bytes(image) for image in (first, second))
+    return max((abs(x - y) for x, y in zip(a, b, strict=True)), default=0)
+
+
+def _rgba_bytes(image: QImage) -> bytes:
+    """The pixels as tightly packed RGBA bytes, whatever the image's own format."""
+    rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    row = rgba.width() * 4
+    data = bytes(rgba.constBits())
+    return b"".join(
+        data[y * rgba.bytesPerLine() : y * rgba.bytesPerLine() + row] for y in range(rgba.height())
+    )
+
+
 def png_path(theme: Path, size: int) -> Path:
     """Where the PNG of one size lives in an icon theme folder."""
     return theme / f"{size}x{size}" / "apps" / f"{APP_ID}.png"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from coach.domain.preferences import Preferences
 from coach.resources import assets_dir
 from coach.ui.controllers.preferences import PreferencesController
+from coach.ui.fonts import load_app_fonts
 
 Scheme = Literal["light", "dark"]
 
@@ -260,6 +261,9 @@ def apply_theme(app: QApplication, preference: str) -> Scheme:
         # Once only: with a style sheet set, style() is a wrapper whose name() is empty.
         app.setStyle("Fusion")
     font = QFont(app.font())
+    font.setFamily(load_app_fonts())
+    # Unhinted advances are the font's own: text measures the same whatever fontconfig says.
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)
     app.setPalette(build_palette(colors))

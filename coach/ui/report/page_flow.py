@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
+from coach.ui.fonts import load_app_fonts
+
 RESOLUTION_DPI = 300
 MARGIN_MM = 14.0
 BODY_POINTS = 9.0
@@ -36,7 +38,7 @@ def make_writer(path: str, title: str) -> QPdfWriter:
 
 def font(points: float = BODY_POINTS, bold: bool = False) -> QFont:
     """A sans-serif font of the given size."""
-    result = QFont("DejaVu Sans")
+    result = QFont(load_app_fonts())
     result.setStyleHint(QFont.StyleHint.SansSerif)
     result.setPointSizeF(points)
     result.setBold(bold)
