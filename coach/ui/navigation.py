@@ -111,6 +111,7 @@ class Sidebar(QListWidget):
             self.addItem(item)
         self.recolor_icons()
         self.currentRowChanged.connect(self._on_current_row_changed)
+        self.itemSelectionChanged.connect(self._on_item_selection_changed)
 
     def keys(self) -> list[str]:
         """The screen keys in sidebar order."""
@@ -149,3 +150,10 @@ class Sidebar(QListWidget):
     def _on_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._specs):
             self.screen_selected.emit(self._specs[row].key)
+
+    def _on_item_selection_changed(self) -> None:
+        # Assistive technology chooses a row through AT-SPI (Selection, or the row's Toggle
+        # action): that selects it without moving the current row, so follow the selection.
+        rows = [index.row() for index in self.selectedIndexes()]
+        if len(rows) == 1 and rows[0] != self.currentRow():
+            self.setCurrentRow(rows[0])

@@ -48,6 +48,15 @@ def test_sidebar_arrow_keys_switch_screens(qtbot: QtBot, main_window: MainWindow
     assert main_window.current_key == "today"
 
 
+def test_selecting_a_sidebar_row_switches_screens(main_window: MainWindow) -> None:
+    # What assistive technology does through AT-SPI: select a row, leave the current row.
+    sidebar = main_window.sidebar
+    third = sidebar.model().index(2, 0)
+    sidebar.selectionModel().select(third, sidebar.selectionModel().SelectionFlag.ClearAndSelect)
+    assert main_window.current_key == main_window.screen_keys()[2]
+    assert sidebar.currentRow() == 2
+
+
 def test_sidebar_is_reachable_with_tab(qtbot: QtBot, main_window: MainWindow) -> None:
     main_window.activateWindow()
     seen: list[QWidget] = []
