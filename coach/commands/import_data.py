@@ -14,7 +14,7 @@ from datetime import UTC
 from pathlib import Path
 
 from coach.domain.clock import SystemClock
-from coach.domain.diary_decoding import MAX_FILE_BYTES, DiaryImportError
+from coach.domain.diary_decoding import DiaryImportError, read_diary_file
 from coach.domain.diary_import import ImportPreview, preview_import
 from coach.storage.database import Store, open_store
 from coach.storage.diary_files import all_walks
@@ -53,15 +53,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(handler=run, day_first=None)
 
 
-def read_file(path: Path) -> bytes:
-    """The file's bytes (one past the import limit at most); DiaryImportError naming the file."""
-    try:
-        with path.open("rb") as source:
-            return source.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise DiaryImportError(f"{path}: {error.strerror or error}") from error
-
-
 def summary_lines(preview: ImportPreview) -> list[str]:
     """The preview as plain lines: counts, notes, then the rejected rows with their reasons."""
     lines = [
@@ -93,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     """Preview the file against the diary, print it, import when confirmed; the exit code."""
     clock = SystemClock()
     try:
-        data = read_file(args.file)
+        data = read_diary_file(args.file)
         store = open_store(clock=clock)
     except DiaryImportError as error:
         print(f"Cannot import: {error}", file=sys.stderr)

@@ -10,6 +10,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from coach.domain.diary_format import OWN_FORMAT, PAIN_COLUMNS, SIMPLE_FORMAT
 from coach.domain.diary_import_texts import (
@@ -21,6 +22,7 @@ from coach.domain.diary_import_texts import (
     NOTE_HEADER_GUESSED,
     NOTE_NO_HEADER,
 )
+from coach.domain.file_reading import FileRefusedError, read_regular_file
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 SNIFF_RECORDS = 20
@@ -44,11 +46,30 @@ class DiaryImportError(Exception):
     """The whole file cannot be imported; the message says why, in plain words."""
 
 
+def read_diary_file(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file within the limit; DiaryImportError otherwise.
+
+    A link, a FIFO or a device (/dev/zero) is refused before reading, and a file too big
+    is refused with its true size, so nothing ever hangs or fills the memory.
+    """
+    try:
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except FileRefusedError as error:
+        if error.size is not None:
+            raise DiaryImportError(f"{path}: {_too_big(error.size)}") from None
+        raise DiaryImportError(f"{path} {error}") from None
+    except ValueError:  # a path with a NUL byte in it
+        raise DiaryImportError(f"{path!r} is not a valid file name.") from None
+
+
+def _too_big(size: int) -> str:
+    return ERR_TOO_BIG.format(size=f"{size / 1024**2:.1f}", limit=MAX_FILE_BYTES // 1024**2)
+
+
 def decode_text(data: bytes) -> str:
     """The file's text: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252."""
     if len(data) > MAX_FILE_BYTES:
-        size = f"{len(data) / 1024 / 1024:.0f}"
-        raise DiaryImportError(ERR_TOO_BIG.format(size=size, limit=MAX_FILE_BYTES // 1024**2))
+        raise DiaryImportError(_too_big(len(data)))
     attempts = ["utf-16", "utf-8", "cp1252"] if data[:2] in (b"\xff\xfe", b"\xfe\xff") else []
     attempts += ["utf-8-sig", "cp1252"]
     for encoding in attempts:

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from coach.domain.cues import CueCatalogue
+from coach.domain.file_reading import FileRefusedError, read_regular_file, refusal
 from coach.domain.json_lines import find_line
 from coach.domain.plan_convert import (
     cues_from,
@@ -84,25 +85,21 @@ def _fail(path: Path, reason: str, field: str = "", line: int | None = None) -> 
 
 
 def _read_bytes(path: Path) -> bytes:
-    """At most one byte more than the limit, so an oversized file is never read whole."""
+    """The file's bytes: a regular file (no link, FIFO or device) of at most the limit."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _fail(path, f"is {size:,} bytes; files over {MAX_FILE_BYTES:,} are refused")
-        with path.open("rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise _fail(path, f"cannot be read ({error.strerror or error})") from None
-    except PlanFileError:
-        raise
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except FileRefusedError as error:
+        if error.size is not None:
+            raise _fail(
+                path, f"is {error.size:,} bytes; files over {MAX_FILE_BYTES:,} are refused"
+            ) from None
+        raise _fail(path, str(error)) from None
     except ValueError:  # a path with a NUL byte in it
         raise _fail(path, "cannot be read (the name is not a valid path)") from None
 
 
 def _read_text(path: Path) -> str:
     data = _read_bytes(path)
-    if len(data) > MAX_FILE_BYTES:
-        raise _fail(path, f"is over {MAX_FILE_BYTES:,} bytes; such files are refused")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -150,17 +147,37 @@ def _load(path: Path, model: type[_Model]) -> tuple[_Model, str]:
 def _check_illustrations(
     path: Path, text: str, names: Sequence[tuple[Sequence[str | int], str]]
 ) -> None:
-    """Every illustration must exist beside the file, in its illustrations/ or in the app's."""
-    folders = (path.parent, path.parent / "illustrations", ILLUSTRATIONS_DIR)
+    """Every illustration must exist beside the file, in its illustrations/ or in the app's.
+
+    The first one found must be a regular file: a link (to /etc/shadow, say) or a FIFO is
+    named as a problem, never taken as the picture.
+    """
     problems = [
-        Problem(
-            str(path), dotted(loc), find_line(text, loc), f"illustration file '{name}' is missing"
-        )
+        Problem(str(path), dotted(loc), find_line(text, loc), f"illustration file {reason}")
         for loc, name in names
-        if not any((folder / name).is_file() for folder in folders)
+        if (reason := _illustration_problem(path, name)) is not None
     ]
     if problems:
         raise PlanFileError(problems[:MAX_PROBLEMS], more=max(0, len(problems) - MAX_PROBLEMS))
+
+
+def illustration_source(path: Path, name: str) -> Path | None:
+    """The first file named name beside path, in its illustrations/ or the app's (maybe a link)."""
+    for folder in (path.parent, path.parent / "illustrations", ILLUSTRATIONS_DIR):
+        candidate = folder / name
+        if candidate.is_symlink() or candidate.exists():
+            return candidate
+    return None
+
+
+def _illustration_problem(path: Path, name: str) -> str | None:
+    source = illustration_source(path, name)
+    if source is None:
+        return f"'{name}' is missing"
+    reason = refusal(source)
+    if reason is None and source.stat().st_size > MAX_FILE_BYTES:
+        reason = f"is {source.stat().st_size:,} bytes; files over {MAX_FILE_BYTES:,} are refused"
+    return None if reason is None else f"{source} {reason}"
 
 
 def load_routine(

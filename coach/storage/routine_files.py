@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 from collections.abc import Collection
 from pathlib import Path
 
+from coach.domain.file_reading import FileRefusedError, read_regular_file
 from coach.domain.plan_files import (
     ILLUSTRATIONS_DIR,
     MAX_FILE_BYTES,
     PlanFileError,
+    Problem,
+    illustration_source,
     load_routine,
     routine_to_json,
 )
 from coach.domain.routines import Routine, editable_copy
+from coach.storage.diary_files import write_private
 from coach.storage.paths import PRIVATE_FILE_MODE, data_dir, ensure_private_dir
 
 ROUTINES_FOLDER = "routines"
@@ -118,14 +121,16 @@ def illustration_path(name: str) -> Path:
 
 
 def _copy_illustrations(routine: Routine, folder: Path) -> None:
+    """Copy the routine's own illustrations; a link, FIFO or device is refused, naming it."""
     target_dir = ensure_private_dir(routines_dir() / "illustrations")
     for exercise in routine.exercises:
-        name = exercise.illustration
-        if (ILLUSTRATIONS_DIR / name).is_file():
+        if (ILLUSTRATIONS_DIR / exercise.illustration).is_file():
+            continue  # the app's own picture is used, as it always has been
+        source = illustration_source(folder / "routine.json", exercise.illustration)
+        if source is None:
             continue
-        for source in (folder / name, folder / "illustrations" / name):
-            if source.is_file() and source.stat().st_size <= MAX_FILE_BYTES:
-                target = target_dir / name
-                shutil.copyfile(source, target)
-                os.chmod(target, PRIVATE_FILE_MODE)
-                break
+        try:
+            data = read_regular_file(source, MAX_FILE_BYTES)
+        except FileRefusedError as error:
+            raise PlanFileError([Problem(str(source), "", None, str(error))]) from None
+        write_private(target_dir / exercise.illustration, data)

@@ -239,7 +239,7 @@ def test_not_utf8_and_missing_and_too_large(tmp_path: Path) -> None:
     bad.write_bytes(b'{"a": "\xff"}')
     assert "is not UTF-8 text" in problem_of(bad)
     assert "cannot be read" in problem_of(tmp_path / "gone.json")
-    assert "cannot be read" in problem_of(tmp_path)
+    assert "is a folder, not a file" in problem_of(tmp_path)
     big = tmp_path / "big.json"
     big.write_text(" " * (MAX_FILE_BYTES + 1))
     assert "files over 1,000,000 are refused" in problem_of(big)

@@ -176,10 +176,16 @@ def test_a_missing_file_gets_a_message(qtbot: QtBot, services: AppServices, tmp_
     assert "gone.csv" in card.status_label.text()
 
 
-def test_worker_reads_at_most_one_byte_past_the_limit(tmp_path: Path) -> None:
+def test_a_file_too_big_is_refused_with_its_true_size(
+    qtbot: QtBot, services: AppServices, tmp_path: Path
+) -> None:
     path = tmp_path / "big.csv"
-    path.write_bytes(b"x" * (diary_data.MAX_FILE_BYTES + 100))
-    assert len(diary_data.read_limited(path)) == diary_data.MAX_FILE_BYTES + 1
+    with path.open("wb") as big:
+        big.truncate(19 * 1024 * 1024)  # sparse: 19 MB on paper, nothing on the disk
+    card = make_screen(qtbot, services).data_card
+    with qtbot.waitSignal(card.import_failed, timeout=10_000):
+        card.start_preview(path)
+    assert "The file is 19.0 MB; diary files up to 10 MB" in card.status_label.text()
 
 
 def test_preview_runs_off_the_gui_thread(

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QProgressBar, QPushButton, QWidget
 
-from coach.domain.diary_decoding import MAX_FILE_BYTES, DiaryImportError
+from coach.domain.diary_decoding import DiaryImportError, read_diary_file
 from coach.domain.diary_format import DiaryKey
 from coach.domain.diary_import import ImportPreview, preview_import
 from coach.storage.diary_files import ExportFormat, all_walks, export_diary
@@ -28,12 +28,6 @@ from coach.ui.widgets.card import Card, styled_label
 
 PathAsker = Callable[[], Path | None]
 _log = logging.getLogger(__name__)
-
-
-def read_limited(path: Path) -> bytes:
-    """The file's bytes, reading one byte past the import limit so the importer can refuse it."""
-    with path.open("rb") as source:
-        return source.read(MAX_FILE_BYTES + 1)
 
 
 class PreviewSignals(QObject):
@@ -63,7 +57,7 @@ class PreviewJob(QRunnable):
         """Called by the pool on its thread."""
         path, tz, existing, now, walk_ids, day_first = self._args
         try:
-            data = read_limited(path)
+            data = read_diary_file(path)
             preview = preview_import(
                 data, tz, existing, now=now, day_first=day_first, known_walk_ids=walk_ids
             )
