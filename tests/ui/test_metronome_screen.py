@@ -64,6 +64,7 @@ def test_keyboard_only_walk_is_saved_and_counts_on_today(
     assert screen.cadence == 97 and "Light" in screen.pace.band_label.text()
     press(qtbot, Key.Key_Space)
     assert screen.walking and screen.walk.start_button.text() == texts.STOP
+    assert screen.walk.start_button.accessibleName() == "Stop"  # what a screen reader says
     walk(2.5, clock, screen)  # the count-in: 4 beats at 97 steps/min (2.52 s with the lead)
     assert screen.walk.timer_label.text() == "0:00"
     walk(6 * 60, clock, screen)

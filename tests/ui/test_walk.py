@@ -149,6 +149,7 @@ def test_cue_cards_rotate_posture_then_stride_and_a_pinned_card_stays(
     assert second is not None and {first.kind, second.kind} == {"posture", "stride"}
     press(qtbot, Key.Key_P)
     assert screen.player.pin_button.text() == texts.UNPIN_BUTTON
+    assert screen.player.pin_button.accessibleName() == texts.UNPIN_BUTTON
     walk_for(90, clock, screen)
     assert view.card == second
     press(qtbot, Key.Key_P)

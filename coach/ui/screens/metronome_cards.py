@@ -14,7 +14,7 @@ from coach.domain.cadence import (
 from coach.ui.screens import metronome_texts as texts
 from coach.ui.widgets.big_number import BigNumber
 from coach.ui.widgets.card import Card, styled_label
-from coach.ui.widgets.checked_field import named_button
+from coach.ui.widgets.checked_field import named_button, set_button_text
 from coach.ui.widgets.footprints import Footprints
 
 CADENCE_PIXELS = 84
@@ -138,7 +138,7 @@ class WalkCard(Card):
 
     def show_running(self, running: bool) -> None:
         """Start or Stop on the button; the end time is fixed while walking."""
-        self.start_button.setText(texts.STOP if running else texts.START)
+        set_button_text(self.start_button, texts.STOP if running else texts.START)
         self.end_after.setEnabled(not running)
         if not running:
             self.footprints.clear()

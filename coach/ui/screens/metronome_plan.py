@@ -22,7 +22,7 @@ from coach.storage.errors import StoreError
 from coach.ui.screens import metronome_texts as texts
 from coach.ui.services import AppServices
 from coach.ui.widgets.card import styled_label
-from coach.ui.widgets.checked_field import CheckedField, named_button
+from coach.ui.widgets.checked_field import CheckedField, named_button, set_button_text
 
 
 def active_plan_target(services: AppServices) -> int | None:
@@ -105,7 +105,7 @@ class PlanPanel(QWidget):
                 texts.BASELINE_NOW.format(spm=round(baseline.cadence_spm), at=baseline.measured_at)
             )
         self.create_button.setEnabled(baseline is not None)
-        self.create_button.setText(texts.PLAN_REPLACE if self.plan else texts.PLAN_CREATE)
+        set_button_text(self.create_button, texts.PLAN_REPLACE if self.plan else texts.PLAN_CREATE)
         self._show_plan()
 
     def create_plan(self) -> None:

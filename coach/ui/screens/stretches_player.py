@@ -18,6 +18,7 @@ from coach.ui.controllers.metronome import sound_settings
 from coach.ui.screens import stretches_texts as texts
 from coach.ui.services import AppServices
 from coach.ui.widgets.card import styled_label
+from coach.ui.widgets.checked_field import set_button_text
 from coach.ui.widgets.routine_step import RoutineStepPanel, clock_text
 
 TICK_MS = 100
@@ -112,7 +113,7 @@ class RoutinePlayerView(QWidget):
         events = player.start()
         self._restart_sound()
         self.paused_line.setText("")
-        self.pause_button.setText(texts.PAUSE)
+        set_button_text(self.pause_button, texts.PAUSE)
         self.timer.start()
         self._handle(events)
 
@@ -130,14 +131,12 @@ class RoutinePlayerView(QWidget):
             player.resume()
             self._restart_sound()
             self.paused_line.setText("")
-            self.pause_button.setText(texts.PAUSE)
-            self.pause_button.setAccessibleName(texts.PAUSE)
+            set_button_text(self.pause_button, texts.PAUSE)
         else:
             events = player.pause()
             self._silence()
             self.paused_line.setText(texts.PAUSED)
-            self.pause_button.setText(texts.RESUME)
-            self.pause_button.setAccessibleName(texts.RESUME)
+            set_button_text(self.pause_button, texts.RESUME)
             self._handle(events)
         self._show()
 

@@ -16,6 +16,7 @@ from coach.ui.screens import walk_texts as texts
 from coach.ui.screens.walk_cues import CueCardView
 from coach.ui.widgets.big_number import BigNumber
 from coach.ui.widgets.card import styled_label
+from coach.ui.widgets.checked_field import set_button_text
 from coach.ui.widgets.footprints import Footprints
 from coach.ui.widgets.routine_step import RoutineStepPanel, clock_text
 
@@ -117,7 +118,7 @@ class PlayerView(QWidget):
         self.cadence.setToolTip("" if spm else texts.CADENCE_NONE)
         paused = session.state is SessionState.PAUSED
         self.paused_label.setVisible(paused)
-        self.pause_button.setText(texts.RESUME_BUTTON if paused else texts.PAUSE_BUTTON)
+        set_button_text(self.pause_button, texts.RESUME_BUTTON if paused else texts.PAUSE_BUTTON)
         self.pause_button.setAccessibleName(self.pause_button.text())
         stretching = phase.kind is PhaseKind.STRETCHES and phase.timeline is not None
         self.step_frame.setVisible(stretching)
@@ -136,6 +137,6 @@ class PlayerView(QWidget):
     def _show_card(self, card: CueCard | None, pinned: bool) -> None:
         if self.cue_view.card != card or card is None:
             self.cue_view.show_card(card)
-        self.pin_button.setText(texts.UNPIN_BUTTON if pinned else texts.PIN_BUTTON)
+        set_button_text(self.pin_button, texts.UNPIN_BUTTON if pinned else texts.PIN_BUTTON)
         self.pin_button.setAccessibleName(self.pin_button.text())
         self.hide_button.setEnabled(card is not None)

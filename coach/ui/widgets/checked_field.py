@@ -13,8 +13,19 @@ from coach.ui.widgets.card import styled_label
 def named_button(text: str, name: str = "") -> QPushButton:
     """A push button whose accessible name is its text without the key hint in brackets."""
     button = QPushButton(text)
-    button.setAccessibleName(name or text.split("  (")[0].strip())
+    button.setAccessibleName(name or spoken_name(text))
     return button
+
+
+def spoken_name(text: str) -> str:
+    """A button's text as a screen reader should say it: no key hint in brackets."""
+    return text.split("  (")[0].strip()
+
+
+def set_button_text(button: QPushButton, text: str) -> None:
+    """Change a button's text and its accessible name together (a stale name misleads)."""
+    button.setText(text)
+    button.setAccessibleName(spoken_name(text))
 
 
 def parse_number(text: str) -> float:
