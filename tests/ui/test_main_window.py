@@ -109,6 +109,7 @@ def test_status_line_hidden_when_sound_works(main_window: MainWindow) -> None:
 def test_status_line_says_why_sound_is_off(main_window: MainWindow) -> None:
     assert main_window.status_line.isVisibleTo(main_window)
     assert main_window.status_line.text() == NO_OUTPUT_DEVICE
+    assert main_window.status_line.accessibleName() == NO_OUTPUT_DEVICE  # read out as it is
     assert "Plug one in" in main_window.status_line.text()
 
 

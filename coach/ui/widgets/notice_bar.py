@@ -40,5 +40,7 @@ class NoticeBar(QFrame):
     def show_message(self, text: str) -> None:
         """Show the text, or hide the bar when the text is empty."""
         self.label.setText(text)
+        # A screen reader reads a label by its name: the message itself, not the bar's title.
+        self.label.setAccessibleName(text or self.accessibleName())
         self.label.setAccessibleDescription(text)
         self.setVisible(bool(text))
