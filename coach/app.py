@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach import APP_ID, APP_NAME, APP_ORGANIZATION, __version__
 from coach.resources import assets_dir
-from coach.storage.database import Store, open_store
-from coach.storage.errors import StoreError
+from coach.storage.database import READ_ONLY_NOTE, Store, open_read_only_instead, open_store
+from coach.storage.errors import DataFolderError, StoreError
 from coach.storage.paths import data_dir, log_dir
 from coach.ui.audio_services import NOT_PROBED, AudioServices
 from coach.ui.bootstrap import build_services, default_view_settings
@@ -30,7 +30,7 @@ from coach.ui.crash import CrashHandler
 from coach.ui.logging_setup import configure_logging, install_qt_message_handler
 from coach.ui.main_window import MainWindow
 from coach.ui.services import AppServices
-from coach.ui.store_recovery import open_store_interactively
+from coach.ui.store_recovery import open_read_only_or_tell, open_store_interactively
 from coach.ui.theme import ThemeController
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def run_app(self_test: bool = False) -> int:
     """
     if self_test:
         ensure_display_platform()
-    log_path = configure_logging(log_dir())
+    log_path = start_logging()
     install_qt_message_handler()
     logger.info("Starting %s %s (self-test: %s)", APP_NAME, __version__, self_test)
     app = make_application()
@@ -87,10 +87,21 @@ def run_app(self_test: bool = False) -> int:
         crash.uninstall()
 
 
+def start_logging() -> Path:
+    """Log to the private log folder; when it cannot be written, say so in one line and go on."""
+    try:
+        return configure_logging(log_dir())
+    except (StoreError, OSError) as error:
+        print(f"{APP_NAME} keeps no log this time. {error}", file=sys.stderr)
+        return Path(os.devnull)
+
+
 def run_gui(app: QApplication, crash: CrashHandler) -> int:
     """The everyday start: store (with recovery dialogs), onboarding, window, event loop."""
     try:
         store = open_store_interactively()
+    except DataFolderError as error:
+        store = open_read_only_or_tell(error)
     except StoreError as error:
         logger.exception("Could not open the store")
         QMessageBox.critical(None, STORE_ERROR_TITLE, str(error))
@@ -196,6 +207,14 @@ def run_self_test(app: QApplication) -> int:
     """Open the store, report audio and the data folder, paint the main window, exit."""
     try:
         store = open_store()
+    except DataFolderError as error:
+        print(error, file=sys.stderr)
+        try:
+            store = open_read_only_instead(error)
+        except StoreError:
+            print("Self-test failed: the diary cannot be opened.", file=sys.stderr)
+            return 1
+        print(READ_ONLY_NOTE, file=sys.stderr)
     except StoreError as error:
         print(f"Self-test failed: {error}", file=sys.stderr)
         return 1

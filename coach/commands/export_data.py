@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from coach.commands.store_access import open_for_reading
 from coach.domain.clock import SystemClock
-from coach.storage.database import open_store
 from coach.storage.diary_files import EXPORT_FORMATS, export_diary, format_for
 from coach.storage.errors import StoreError
 from coach.storage.pain_repo import PainRepository
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     target: Path = args.out
     file_format = format_for(target, args.file_format)
     try:
-        store = open_store(clock=clock)
+        store = open_for_reading(clock)
     except StoreError as error:
         print(error, file=sys.stderr)
         return EXIT_STORE

@@ -97,14 +97,14 @@ def _write(out: Path, first: date, last: date, now: datetime) -> None:
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     from PySide6.QtWidgets import QApplication
 
+    from coach.commands.store_access import open_for_reading
     from coach.storage.cadence_repo import CadenceRepository
-    from coach.storage.database import open_store
     from coach.storage.pain_repo import PainRepository
     from coach.storage.walks_repo import WalkRepository
     from coach.ui.report.clinician_report import gather_report, write_report
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    with open_store() as store:
+    with open_for_reading() as store:
         data = gather_report(
             PainRepository(store), WalkRepository(store), CadenceRepository(store),
             first, last, now,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,25 +23,34 @@ from coach.storage.backups import (
 from coach.storage.errors import (
     DatabaseDamagedError,
     DatabaseTooNewError,
+    DataFolderError,
     ReadOnlyStoreError,
     StoreError,
 )
 from coach.storage.migrations import LATEST_VERSION, migrate, user_version
 from coach.storage.paths import (
+    FREE_SPACE,
     create_private_file,
     database_path,
+    disk_full,
     ensure_private_dir,
+    folder_error,
     make_sidecars_private,
     sidecar_paths,
+    writable_problem,
 )
+from coach.storage.recovery import has_content, missing_diary_error
 
 __all__ = [
     "BACKUP_INTERVAL",
+    "READ_ONLY_NOTE",
+    "DataFolderError",
     "DatabaseDamagedError",
     "DatabaseTooNewError",
     "Store",
     "StoreError",
     "open_read_only",
+    "open_read_only_instead",
     "open_store",
     "restore_backup",
 ]
@@ -119,7 +130,9 @@ class Store:
         except sqlite3.Error as error:
             if not nested and conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise StoreError(f"Could not save to {self.path}: {error}.") from error
+            full = disk_full(error, self.path.parent)
+            reason = f"disk full. {FREE_SPACE}" if full else f"{error}."
+            raise StoreError(f"Could not save to {self.path}: {reason}") from error
         self.note_change()
         if not nested:
             self._backup_if_due()
@@ -151,17 +164,25 @@ class Store:
         return path
 
     def close(self) -> None:
-        """Back up if data changed since the last backup (unless read-only), then close."""
+        """Back up if data changed since the last backup (unless read-only), then close.
+
+        Never raises: every entry is already committed, so a failed exit backup (a full
+        disk, a folder gone read-only) is logged rather than thrown at whoever closes.
+        """
         if self._closed:
             return
         self._closed = True
         try:
             if not self.read_only and self.changed_since_backup:
                 self.backup_now(self._clock.now())
+        except (StoreError, OSError, sqlite3.Error):
+            _log.warning("The backup on closing %s failed", self.path, exc_info=True)
         finally:
-            self.connection.close()
+            with contextlib.suppress(sqlite3.Error):
+                self.connection.close()
             if not self.read_only:
-                make_sidecars_private(self.path)
+                with contextlib.suppress(OSError):
+                    make_sidecars_private(self.path)
 
     def _backup_if_due(self) -> None:
         try:
@@ -170,33 +191,55 @@ class Store:
             _log.warning("Periodic backup of %s failed", self.path, exc_info=True)
 
 
-def open_store(path: Path | None = None, *, clock: Clock | None = None) -> Store:
+def open_store(
+    path: Path | None = None, *, clock: Clock | None = None, new_diary: bool = False
+) -> Store:
     """Create or open the database, check it, and bring its schema up to date.
 
     Raises DatabaseTooNewError (file untouched), DatabaseDamagedError (file moved aside,
-    good backups listed) or another StoreError saying what failed and where.
+    good backups listed), DiaryMissingError (no diary in place but damaged copies or
+    backups remain, unless new_diary: the person chose to start a new one; nothing is
+    created), DataFolderError (the folder cannot be written; its diary, if any, can be
+    opened with open_read_only) or another StoreError saying what failed and where.
     """
     path = path if path is not None else database_path()
     clock = clock or SystemClock()
+    _check_place(path, new_diary)
     try:
-        ensure_private_dir(path.parent)
         create_private_file(path)
         _inspect(path)
         conn = _connect(path.as_posix(), uri=False)
     except _DamagedFileError as damage:
         raise _move_aside_damaged(path, clock, str(damage)) from damage
     except (OSError, sqlite3.Error) as error:
-        raise StoreError(f"Could not open the diary at {path}: {error}.") from error
+        raise _open_failed(path, error) from error
     try:
         _prepare(conn, path, clock)
     except sqlite3.Error as error:
         conn.close()
-        raise StoreError(f"Could not open the diary at {path}: {error}.") from error
+        raise _open_failed(path, error) from error
     except BaseException:
         conn.close()
         raise
     make_sidecars_private(path)
     return Store(path, conn, clock=clock)
+
+
+def _check_place(path: Path, new_diary: bool) -> None:
+    """Refuse before anything is created: a diary gone while copies remain, or no writing."""
+    ensure_private_dir(path.parent)
+    if not new_diary and (missing := missing_diary_error(path)) is not None:
+        raise missing
+    problem = writable_problem(path.parent)
+    if problem is not None:
+        readable = has_content(path) and os.access(path, os.R_OK)
+        raise folder_error(path.parent, problem, path if readable else None)
+
+
+def _open_failed(path: Path, error: OSError | sqlite3.Error) -> StoreError:
+    if disk_full(error, path.parent):
+        return StoreError(f"Could not open the diary at {path}: disk full. {FREE_SPACE}")
+    return StoreError(f"Could not open the diary at {path}: {error}.")
 
 
 def restore_backup(backup: Path, path: Path | None = None, *, clock: Clock | None = None) -> Store:
@@ -231,12 +274,25 @@ def open_read_only(damaged: Path, *, clock: Clock | None = None) -> Store:
     """Open a (possibly damaged) database for reading only; nothing can be saved to it."""
     if not damaged.is_file():
         raise StoreError(f"There is no diary file at {damaged}.")
+    # In a folder nobody can write, SQLite cannot make the -shm a WAL file needs to be read;
+    # nothing can change the file there either, so it is read as immutable.
+    immutable = "&immutable=1" if writable_problem(damaged.parent) is not None else ""
     try:
-        conn = _connect(f"{damaged.resolve().as_uri()}?mode=ro", uri=True)
+        conn = _connect(f"{damaged.resolve().as_uri()}?mode=ro{immutable}", uri=True)
     except sqlite3.Error as error:
         raise StoreError(f"Could not open {damaged} for reading: {error}.") from error
     make_sidecars_private(damaged)
     return Store(damaged, conn, read_only=True, clock=clock)
+
+
+READ_ONLY_NOTE = "Your diary was opened read-only: everything can be seen, nothing new saved."
+
+
+def open_read_only_instead(error: DataFolderError, *, clock: Clock | None = None) -> Store:
+    """The diary in a folder that cannot be written, opened read-only; the error when none."""
+    if error.diary is None:
+        raise error
+    return open_read_only(error.diary, clock=clock)
 
 
 def _roll_back(conn: sqlite3.Connection, nested: bool) -> None:

@@ -55,3 +55,41 @@ class RecordNotFoundError(StoreError):
 
 class ReadOnlyStoreError(StoreError):
     """A change was attempted on a store opened read-only."""
+
+
+class DataFolderError(StoreError):
+    """A folder the app keeps data in cannot be created or written; one line says what to do.
+
+    diary is the database file inside it when one exists and can still be read, so the
+    caller can open it read-only instead.
+    """
+
+    def __init__(self, folder: Path, reason: str, remedy: str, diary: Path | None = None) -> None:
+        super().__init__(f"Walking Coach cannot write to {folder}: {reason}. {remedy}")
+        self.folder = folder
+        self.reason = reason
+        self.diary = diary
+
+
+class DiaryMissingError(StoreError):
+    """No diary is in place, but damaged copies or backups of one remain; nothing was created."""
+
+    def __init__(self, path: Path, damaged: list[Path], backups: list[Path]) -> None:
+        state = "empty" if path.exists() else "missing"
+        parts = [f"Your diary at {path} is {state}, so nothing was opened or created."]
+        if damaged:
+            parts.append(f"The damaged copy is {damaged[0]}.")
+        if backups:
+            parts.append(
+                f"The newest good backup is {backups[0]}: restore it with `walkcoach restore`, "
+                "or start Walking Coach and choose to restore it."
+            )
+        else:
+            parts.append(
+                "No good backup was found: start Walking Coach to look at the damaged copy "
+                "read-only or to start a new diary."
+            )
+        super().__init__(" ".join(parts))
+        self.path = path
+        self.damaged = damaged
+        self.backups = backups

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from pathlib import Path
 
 import platformdirs
 
 from coach import APP_NAME, APP_ORGANIZATION
+from coach.storage.errors import DataFolderError
 
 DATA_DIR_ENV = "COACH_DATA_DIR"
 """Environment variable that moves the whole data folder (for tests, or to keep it elsewhere)."""
@@ -18,6 +21,16 @@ DATABASE_NAME = "walking-coach.sqlite3"
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
+
+_FOREIGN = "belongs to another user"
+_USE_YOUR_OWN = f"Set {DATA_DIR_ENV} to a folder of your own, or fix the folder's owner."
+_USE_WRITABLE = f"Set {DATA_DIR_ENV} to a folder on a writable disk, or make this one writable."
+
+FREE_SPACE = "Free some space on that disk, then try again."
+_SQLITE_IOERR = 10
+_SQLITE_FULL = 13
+# Below this much free space, SQLite's "disk I/O error" means the disk is full.
+_NEARLY_FULL_BYTES = 256 * 1024
 
 # Files SQLite creates next to a database; they hold diary data too.
 SIDECAR_SUFFIXES: tuple[str, ...] = ("-wal", "-shm", "-journal")
@@ -50,11 +63,104 @@ def database_path() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create the folder (and missing parents) and make it readable by the user only."""
-    path.mkdir(parents=True, exist_ok=True)
-    # mkdir's mode is filtered by the umask and ignored for existing folders: set it outright.
-    os.chmod(path, PRIVATE_DIR_MODE)
+    """Create the folder (and missing parents) 0700, or narrow an existing one to the user.
+
+    Permission bits are only ever taken away, so a folder the person made read-only (0500)
+    stays read-only. Raises DataFolderError (one line: which folder, why, what to do) when
+    the folder cannot be made or belongs to another user.
+    """
+    try:
+        if not create_private_dirs(path):
+            _narrow_to_owner(path)
+    except OSError as error:
+        raise folder_error(path, error) from None
     return path
+
+
+def _narrow_to_owner(path: Path) -> None:
+    info = path.stat()
+    if info.st_uid != _my_uid():
+        raise PermissionError(errno.EPERM, _FOREIGN, str(path))
+    mode = stat.S_IMODE(info.st_mode)
+    if mode & 0o077:
+        os.chmod(path, mode & PRIVATE_DIR_MODE)
+
+
+def writable_problem(folder: Path) -> OSError | None:
+    """Why files cannot be created in the folder (read-only disk, no permission), or None."""
+    if os.access(folder, os.W_OK | os.X_OK):
+        return None
+    try:
+        read_only_disk = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError as error:
+        return error
+    if read_only_disk:
+        return OSError(errno.EROFS, os.strerror(errno.EROFS), str(folder))
+    return PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
+
+
+def folder_error(folder: Path, error: OSError, diary: Path | None = None) -> DataFolderError:
+    """The one-line DataFolderError for an OSError met while making or writing to a folder."""
+    code = error.errno
+    if error.strerror == _FOREIGN:
+        reason, remedy = f"it belongs to another user ({_owner(folder)})", _USE_YOUR_OWN
+    elif code == errno.EROFS:
+        reason, remedy = "it is on a read-only disk", _USE_WRITABLE
+    elif code == errno.ENOSPC:
+        reason, remedy = "disk full", FREE_SPACE
+    elif code in (errno.EACCES, errno.EPERM) and _owned_read_only(folder):
+        reason = "you made it read-only"
+        remedy = f"To save again, make it writable (chmod u+w '{folder}')."
+    elif code in (errno.EACCES, errno.EPERM):
+        reason, remedy = "permission denied", _USE_YOUR_OWN
+    else:
+        reason, remedy = (error.strerror or str(error)).lower(), _USE_WRITABLE
+    return DataFolderError(folder, reason, remedy, diary)
+
+
+def disk_full(error: BaseException, folder: Path) -> bool:
+    """True when the error came from a full disk (SQLite often says only "disk I/O error")."""
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return True
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code == _SQLITE_FULL:
+        return True
+    return (code == _SQLITE_IOERR or isinstance(error, OSError)) and _nearly_full(folder)
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):  # gone, or Windows
+        return False
+    return info.f_bavail * info.f_frsize < _NEARLY_FULL_BYTES
+
+
+def _owned_read_only(folder: Path) -> bool:
+    """True for an existing folder of the user's own without write permission for them."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    return info.st_uid == _my_uid() and not info.st_mode & stat.S_IWUSR
+
+
+def _owner(folder: Path) -> str:
+    try:
+        uid = folder.stat().st_uid
+    except OSError:
+        return "unknown"
+    try:
+        import pwd  # POSIX only
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"user id {uid}"
+
+
+def _my_uid() -> int:
+    # Windows has no user ids; there st_uid is always 0, as is this.
+    return os.geteuid() if hasattr(os, "geteuid") else 0
 
 
 def create_private_dirs(path: Path) -> list[Path]:

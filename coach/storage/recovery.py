@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from coach.storage.backups import list_good_backups
+from coach.storage.backups import backup_files, list_good_backups
+from coach.storage.errors import DiaryMissingError
 from coach.storage.paths import create_private_file, sidecar_paths
 
 KEPT_SUFFIX = ".kept"
@@ -39,9 +40,11 @@ class RecoveryOffer:
         return self.damaged[0]
 
 
-def should_offer(database_has_content: bool, unresolved_damaged: Sequence[Path]) -> bool:
-    """Ask again only when no diary is in place and some damaged copy was never resolved."""
-    return not database_has_content and bool(unresolved_damaged)
+def should_offer(
+    database_has_content: bool, unresolved_damaged: Sequence[Path], backups_remain: bool = False
+) -> bool:
+    """Ask only without a diary in place, when a damaged copy is unresolved or backups remain."""
+    return not database_has_content and (bool(unresolved_damaged) or backups_remain)
 
 
 def damaged_copies(database: Path) -> list[Path]:
@@ -73,13 +76,26 @@ def has_content(database: Path) -> bool:
 
 
 def find_recovery_offer(database: Path) -> RecoveryOffer | None:
-    """The offer to make before opening the store, or None when it can simply be opened."""
-    present = has_content(database)
-    unresolved = [] if present else unresolved_copies(database)
-    if not should_offer(present, unresolved):
+    """The offer to make before opening the store, or None when it can simply be opened.
+
+    An offer is made when no diary is in place (missing, or an empty file) while damaged
+    copies were never resolved or backups remain: a new empty diary is never made silently.
+    """
+    if has_content(database):
         return None  # a normal start never gets as far as checking the backups
-    backups = list_good_backups(database.parent / "backups")
-    return RecoveryOffer(database, tuple(unresolved), tuple(backups))
+    folder = database.parent / "backups"
+    unresolved = unresolved_copies(database)
+    if not should_offer(False, unresolved, bool(backup_files(folder))):
+        return None
+    return RecoveryOffer(database, tuple(unresolved), tuple(list_good_backups(folder)))
+
+
+def missing_diary_error(database: Path) -> DiaryMissingError | None:
+    """The refusal to open when no diary is in place but damaged copies or backups remain."""
+    offer = find_recovery_offer(database)
+    if offer is None:
+        return None
+    return DiaryMissingError(database, list(offer.damaged), list(offer.backups))
 
 
 def mark_kept(offer: RecoveryOffer, now: datetime, reason: str) -> list[Path]:

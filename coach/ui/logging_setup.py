@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+from coach.storage.paths import ensure_private_dir
 
 LOG_FILE_NAME = "walkcoach.log"
 """The name of the current log file inside the log folder."""
@@ -38,11 +42,20 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
         os.chmod(self.baseFilename, 0o600)
         return super()._open()
 
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A log line that cannot be written (a full disk) is dropped: said once, no traceback."""
+        if not self._said_so:
+            self._said_so = True
+            error = sys.exc_info()[1]
+            reason = "disk full" if getattr(error, "errno", None) == errno.ENOSPC else error
+            print(f"Cannot write the log {self.baseFilename}: {reason}.", file=sys.stderr)
+
+    _said_so = False
+
 
 def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     """Send the root logger to a rotating file in log_dir (mode 0700) and return its path."""
-    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(log_dir, 0o700)
+    ensure_private_dir(log_dir)
     log_path = log_dir / LOG_FILE_NAME
     handler = PrivateRotatingFileHandler(
         log_path, maxBytes=_MAX_BYTES, backupCount=_BACKUP_COUNT, encoding="utf-8"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -12,8 +13,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from coach.domain.clock import Clock, SystemClock
-from coach.storage.database import Store, open_read_only, open_store, restore_backup
-from coach.storage.errors import DatabaseDamagedError, DatabaseTooNewError
+from coach.storage.database import (
+    READ_ONLY_NOTE,
+    Store,
+    open_read_only,
+    open_read_only_instead,
+    open_store,
+    restore_backup,
+)
+from coach.storage.errors import (
+    DatabaseDamagedError,
+    DatabaseTooNewError,
+    DataFolderError,
+    StoreError,
+)
 from coach.storage.paths import database_path
 from coach.storage.recovery import RecoveryOffer, find_recovery_offer, mark_kept
 
@@ -41,6 +54,10 @@ AGAIN_TEXT = (
     "Last time, your diary was found damaged and moved aside. No diary has taken its place "
     "yet. Nothing has been deleted."
 )
+EMPTY_TEXT = (
+    "Your diary is missing or empty, but backups of it remain, so no new diary was made. "
+    "Nothing has been deleted."
+)
 AGAIN_WHERE = "The damaged copy is at:\n{damaged}"
 AGAIN_WHERE_MANY = "The damaged copies are at:\n{damaged}"
 START_NEW_TEXT = (
@@ -51,6 +68,7 @@ START_NEW_BACKUPS = " and in the backups folder {folder}"
 KEPT_FOR_NEW_DIARY = "the person started a new empty diary"
 KEPT_FOR_RESTORE = "the person restored a backup instead"
 TOO_NEW_TITLE = "Please update Walking Coach"
+FOLDER_TITLE = "Walking Coach cannot save to your data folder"
 
 
 class RecoveryChoice(Enum):
@@ -80,8 +98,12 @@ def damaged_message(error: DatabaseDamagedError) -> str:
 
 def again_message(offer: RecoveryOffer) -> str:
     """The restart dialog's explanation: the damaged copies, the backup, and a new diary."""
-    where = AGAIN_WHERE if len(offer.damaged) == 1 else AGAIN_WHERE_MANY
     backups = START_NEW_BACKUPS.format(folder=offer.backups[0].parent) if offer.backups else ""
+    if not offer.damaged:  # an empty or deleted diary beside its backups
+        return "\n\n".join(
+            [_backup_paragraph(offer.backups), START_NEW_TEXT.format(backups=backups)]
+        )
+    where = AGAIN_WHERE if len(offer.damaged) == 1 else AGAIN_WHERE_MANY
     return "\n\n".join(
         [
             where.format(damaged="\n".join(str(path) for path in offer.damaged)),
@@ -96,18 +118,30 @@ def damaged_dialog(
     error: DatabaseDamagedError, parent: QWidget | None = None
 ) -> tuple[QMessageBox, dict[QPushButton, RecoveryChoice]]:
     """The dialog offering the newest good backup (if any), the read-only copy, or quitting."""
-    return _choice_box(DAMAGED_TEXT, damaged_message(error), bool(error.backups), False, parent)
+    choices = _Choices(bool(error.backups), read_only=True, start_new=False)
+    return _choice_box(DAMAGED_TEXT, damaged_message(error), choices, parent)
 
 
 def again_dialog(
     offer: RecoveryOffer, parent: QWidget | None = None
 ) -> tuple[QMessageBox, dict[QPushButton, RecoveryChoice]]:
     """The same choice on a later start, plus starting a new diary that keeps the old files."""
-    return _choice_box(AGAIN_TEXT, again_message(offer), bool(offer.backups), True, parent)
+    text = AGAIN_TEXT if offer.damaged else EMPTY_TEXT
+    choices = _Choices(bool(offer.backups), read_only=bool(offer.damaged), start_new=True)
+    return _choice_box(text, again_message(offer), choices, parent)
+
+
+@dataclass(frozen=True)
+class _Choices:
+    """Which buttons a recovery dialog offers besides Quit."""
+
+    restore: bool
+    read_only: bool
+    start_new: bool
 
 
 def _choice_box(
-    text: str, informative: str, has_backup: bool, start_new: bool, parent: QWidget | None
+    text: str, informative: str, choices: _Choices, parent: QWidget | None
 ) -> tuple[QMessageBox, dict[QPushButton, RecoveryChoice]]:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
@@ -117,12 +151,13 @@ def _choice_box(
     box.setInformativeText(informative)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     buttons: dict[QPushButton, RecoveryChoice] = {}
-    if has_backup:
+    if choices.restore:
         restore = box.addButton(RESTORE_BUTTON, QMessageBox.ButtonRole.AcceptRole)
         buttons[restore] = RecoveryChoice.RESTORE_BACKUP
-    read_only = box.addButton(READ_ONLY_BUTTON, QMessageBox.ButtonRole.ActionRole)
-    buttons[read_only] = RecoveryChoice.OPEN_READ_ONLY
-    if start_new:
+    if choices.read_only:
+        read_only = box.addButton(READ_ONLY_BUTTON, QMessageBox.ButtonRole.ActionRole)
+        buttons[read_only] = RecoveryChoice.OPEN_READ_ONLY
+    if choices.start_new:
         fresh = box.addButton(START_NEW_BUTTON, QMessageBox.ButtonRole.DestructiveRole)
         buttons[fresh] = RecoveryChoice.START_NEW
     # Escape and closing the window mean Quit: nothing is decided by accident.
@@ -164,6 +199,33 @@ def tell_too_new(error: DatabaseTooNewError, parent: QWidget | None = None) -> N
     box.exec()
 
 
+def open_read_only_or_tell(
+    error: DataFolderError,
+    parent: QWidget | None = None,
+    tell: Callable[[str, QWidget | None], None] | None = None,
+) -> Store | None:
+    """Say which folder cannot be written and what to do; open its diary read-only if any.
+
+    None when there is no diary to open (the message says so, and the app then quits).
+    """
+    show = tell or _tell_folder
+    try:
+        store = open_read_only_instead(error)
+    except StoreError as failed:
+        logger.error("Data folder not writable and no diary to read: %s", failed)
+        show(str(error), parent)
+        return None
+    logger.warning("Data folder not writable, diary opened read-only: %s", error)
+    show(f"{error}\n\n{READ_ONLY_NOTE}", parent)
+    return store
+
+
+def _tell_folder(message: str, parent: QWidget | None) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, FOLDER_TITLE, message, parent=parent)
+    box.setAccessibleName(FOLDER_TITLE)
+    box.exec()
+
+
 def open_store_interactively(
     path: Path | None = None,
     parent: QWidget | None = None,
@@ -186,7 +248,7 @@ def open_store_interactively(
             return _carry_out_again(choice, offer, path, clock or SystemClock())
         mark_kept(offer, (clock or SystemClock()).now(), KEPT_FOR_NEW_DIARY)
     try:
-        return open_store(path)
+        return open_store(path, new_diary=offer is not None)
     except DatabaseTooNewError as error:
         logger.error("Database too new: %s", error)
         tell(error, parent)
@@ -209,6 +271,6 @@ def _carry_out_again(
         store = restore_backup(offer.backups[0], path)
         mark_kept(offer, clock.now(), KEPT_FOR_RESTORE)
         return store
-    if choice is RecoveryChoice.OPEN_READ_ONLY:
+    if choice is RecoveryChoice.OPEN_READ_ONLY and offer.damaged:
         return open_read_only(offer.newest_damaged)
     return None

@@ -316,7 +316,7 @@ def test_every_default_asset_validates() -> None:
         "walk-30": 30,
     }
     assert all(p.routine_ids == ("warm-up",) for p in plans.values())
-    assert len(load_default_cues().cards) == 14
+    assert len(load_default_cues().cards) == 13  # "feet under you" merged (issue 21)
 
 
 def test_default_warm_up_follows_the_faq() -> None:
@@ -333,6 +333,10 @@ def test_default_warm_up_follows_the_faq() -> None:
     for exercise in warm_up.exercises:
         assert 2 <= len(exercise.steps) <= 3 and exercise.stop_if.startswith("Stop if")
         assert exercise.illustration.startswith("ex-") and exercise.illustration.endswith(".svg")
+        # Every "stop if" says what to do next, and a per-side stretch says which leg is left.
+        assert "." in exercise.stop_if.rstrip(".") and len(exercise.stop_if.split(". ")) >= 2
+        if exercise.sides is Sides.LEFT_RIGHT:
+            assert "(left side: your left" in " ".join(exercise.steps)
     timeline = RoutineTimeline(warm_up)
     assert sum(s.kind is StepKind.SWITCH_SIDES for s in timeline.steps) == 3
     assert 5 * 60 <= timeline.total_s <= 8 * 60

@@ -11,7 +11,7 @@ import pytest
 from coach.domain.clock import FakeClock
 from coach.domain.pain import PainEntry
 from coach.storage.database import open_store
-from coach.storage.errors import DatabaseDamagedError
+from coach.storage.errors import DatabaseDamagedError, DiaryMissingError
 from coach.storage.pain_repo import PainRepository
 from coach.storage.recovery import (
     damaged_copies,
@@ -25,7 +25,7 @@ from coach.storage.recovery import (
 
 def damage_with_backup(path: Path, clock: FakeClock) -> DatabaseDamagedError:
     """A diary with one entry and a backup, then a broken header; returns the open error."""
-    store = open_store(path, clock=clock)
+    store = open_store(path, clock=clock, new_diary=True)
     PainRepository(store).add(PainEntry(at=clock.now(), pain=5, note="kept safe"))
     store.backup_now(clock.now())
     store.connection.close()
@@ -73,7 +73,7 @@ def test_an_empty_file_left_at_the_path_still_counts_as_no_diary(
 
 def test_a_diary_in_place_means_no_offer(db_path: Path, clock: FakeClock) -> None:
     damage_with_backup(db_path, clock)
-    open_store(db_path, clock=clock).close()
+    open_store(db_path, clock=clock, new_diary=True).close()
     assert find_recovery_offer(db_path) is None
 
 
@@ -92,7 +92,8 @@ def test_marking_kept_stops_the_offer_and_keeps_every_file(db_path: Path, clock:
     assert stat.S_IMODE(os.stat(markers[0]).st_mode) == 0o600
     after = sorted(p.name for p in db_path.parent.rglob("*"))
     assert set(before) <= set(after)  # only markers were added
-    assert find_recovery_offer(db_path) is None
+    after_choice = find_recovery_offer(db_path)
+    assert after_choice is not None and after_choice.damaged == ()  # the backups still count
     assert unresolved_copies(db_path) == []
     assert error.damaged_path.exists()
 
@@ -122,3 +123,19 @@ def test_copies_in_the_same_second_sort_newest_first(db_path: Path) -> None:
     for name in names:
         (db_path.parent / name).write_bytes(b"x")
     assert [p.name for p in damaged_copies(db_path)] == [names[1], names[0], names[2]]
+
+
+def test_an_empty_diary_beside_backups_is_offered_them_not_opened(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with open_store(db_path, clock=clock) as store:
+        PainRepository(store).add(PainEntry(at=clock.now(), pain=5, note="kept safe"))
+    db_path.write_bytes(b"")  # zero length: what a full disk or a bad copy can leave
+    offer = find_recovery_offer(db_path)
+    assert offer is not None and offer.damaged == () and len(offer.backups) == 1
+    with pytest.raises(DiaryMissingError, match="is empty, so nothing was opened") as caught:
+        open_store(db_path, clock=clock)
+    assert str(offer.backups[0]) in str(caught.value) and "walkcoach restore" in str(caught.value)
+    assert db_path.stat().st_size == 0
+    with open_store(db_path, clock=clock, new_diary=True) as chosen:
+        assert not PainRepository(chosen).keys()
