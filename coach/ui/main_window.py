@@ -20,7 +20,7 @@ from coach import APP_NAME
 from coach.audio.status import AudioStatus
 from coach.domain.pain import PainEntry
 from coach.ui.controllers.reminder import ReminderController
-from coach.ui.dialogs.log_pain import open_log_pain
+from coach.ui.dialogs import open_pain_log
 from coach.ui.navigation import ScreenSpec, Sidebar, default_screens
 from coach.ui.services import AppServices
 from coach.ui.widgets.notice_bar import NoticeBar
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._specs = {spec.key: spec for spec in (screens or default_screens())}
         self._built: dict[str, QWidget] = {}
         self._current_key = ""
+        self._shown_before = False
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.setMinimumSize(*MINIMUM_SIZE)
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         )
         self.pain_prompt = PainPromptBar(self.reminder)
         self.pain_prompt.note_requested.connect(self.open_pain_log)
-        self.pain_log_opener: Callable[[AppServices, QWidget], PainEntry | None] = open_log_pain
+        self.pain_log_opener: Callable[[AppServices, QWidget], PainEntry | None] = open_pain_log
         """Opens the quick pain log; tests replace it to avoid a modal dialog."""
         self._lay_out()
         self._add_shortcuts()
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         """Switch to a screen, refresh it and remember it as the last screen."""
         if key not in self._specs:
             raise KeyError(f"No screen called {key!r}; known: {', '.join(self._specs)}")
+        built_before = key in self._built
         widget = self.screen_widget(key)
         self.stack.setCurrentWidget(widget)
         self.sidebar.blockSignals(True)
@@ -164,7 +166,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self._specs[key].title} — {APP_NAME}")
         changed = key != self._current_key
         self._current_key = key
-        self._refresh_current()
+        if built_before:  # a screen loads its data when it is built: no second load
+            self._refresh_current()
         if changed:
             self.screen_changed.emit(key)
 
@@ -229,7 +232,11 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         """Refresh the current screen whenever the window comes back into view."""
         super().showEvent(event)
-        self._refresh_current()
+        if self._shown_before:
+            self._refresh_current()
+        # The first show follows __init__, which built (and so loaded) the current screen:
+        # loading it again would only delay the first paint (Today replays a year of walks).
+        self._shown_before = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the view state (and a walk under way) before the window closes."""

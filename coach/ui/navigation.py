@@ -2,8 +2,9 @@
 
 A screen registers with one line in `default_screens()`: a ScreenSpec of key, title, icon
 name (see coach/ui/widgets/icons.py) and a factory that builds its widget from AppServices.
-Only screens that work are listed. A screen widget may define `refresh()`; the main window
-calls it each time the screen is shown.
+Only screens that work are listed. A screen widget loads its data when it is built and may
+define `refresh()`; the main window calls it each time the screen is shown again (switched to,
+or the window comes back into view).
 """
 
 from __future__ import annotations

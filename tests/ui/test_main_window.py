@@ -13,7 +13,7 @@ from coach.audio.status import AUDIO_READY, NO_OUTPUT_DEVICE, NO_PORTAUDIO, Audi
 from coach.storage.database import open_read_only
 from coach.ui.bootstrap import build_services
 from coach.ui.main_window import MainWindow
-from coach.ui.navigation import default_screens
+from coach.ui.navigation import ScreenFactory, ScreenSpec, default_screens
 from coach.ui.services import AppServices
 
 
@@ -184,3 +184,51 @@ def test_tab_moves_from_the_sidebar_into_the_screen(qtbot: QtBot, main_window: M
     focused = QApplication.focusWidget()
     assert focused is not None
     assert main_window.screen_widget("settings").isAncestorOf(focused)
+
+
+class LoadCountingScreen(QWidget):
+    """A screen that loads its data when built, as every screen does, and counts the loads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads = 0
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.loads += 1
+
+
+def counting_screens(built: dict[str, LoadCountingScreen]) -> list[ScreenSpec]:
+    def factory(key: str) -> ScreenFactory:
+        return lambda _services: built.setdefault(key, LoadCountingScreen())
+
+    return [ScreenSpec(key, key.title(), "today", factory(key)) for key in ("first", "second")]
+
+
+def test_the_first_screen_loads_once_before_the_first_paint(
+    qtbot: QtBot, services: AppServices, view_settings: QSettings
+) -> None:
+    built: dict[str, LoadCountingScreen] = {}
+    window = MainWindow(services, view_settings, counting_screens(built))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert built["first"].loads == 1
+    window.show_screen("second")
+    assert built["second"].loads == 1
+
+
+def test_a_screen_shown_again_reloads(
+    qtbot: QtBot, services: AppServices, view_settings: QSettings
+) -> None:
+    built: dict[str, LoadCountingScreen] = {}
+    window = MainWindow(services, view_settings, counting_screens(built))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.hide()
+    window.show()  # the window comes back into view
+    assert built["first"].loads == 2
+    window.show_screen("second")
+    window.show_screen("first")  # switched back to
+    assert built["first"].loads == 3
