@@ -5,7 +5,10 @@ Measures, in one run and interleaved round by round, the source install (the ven
 PySide6 window as the floor. Each child prints `FIRST_PAINT <time.monotonic()>` once its window
 has painted (COACH_STARTUP_PROBE=1 in the app) and quits; the start is taken just before the
 process is spawned, on the same system-wide monotonic clock. The data folder is a temporary one
-with onboarding already done, so the app starts as on any day after the first.
+with onboarding already done, so the app starts as on any day after the first. The children
+may write Python's bytecode cache (__pycache__) even when PYTHONDONTWRITEBYTECODE is set here,
+as on a user's machine after the first start: otherwise every timed start would compile the
+app's ~80 modules from source again, which no user ever waits for twice.
 
 Usage: python benchmarks/startup.py [--runs N] [--bundle PATH]
 Prints each time, the medians and `RESULT source_s=... bundle_s=... floor_s=...`; exits 1 when
@@ -70,9 +73,13 @@ def prepare_data_dir(folder: Path) -> None:
         store.close()
 
 
+NOT_INHERITED = {"DISPLAY", "WAYLAND_DISPLAY", "PYTHONDONTWRITEBYTECODE"}
+"""No display (offscreen), and a bytecode cache as a user has: see the module docstring."""
+
+
 def child_env(data_dir: Path) -> dict[str, str]:
     """Offscreen, the prepared data folder, and the first-paint probe switched on."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     env.update(QT_QPA_PLATFORM="offscreen", COACH_DATA_DIR=str(data_dir), COACH_STARTUP_PROBE="1")
     return env
 
@@ -110,7 +117,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="startup-") as folder:
         prepare_data_dir(Path(folder))
         env = child_env(Path(folder))
-        for command in commands.values():  # one untimed run each fills the page cache
+        for command in commands.values():  # one untimed run each fills the caches
             time_to_first_paint(command, env)
         for _ in range(args.runs):
             for kind, command in commands.items():
