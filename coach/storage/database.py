@@ -15,8 +15,10 @@ from typing import Any
 from coach.domain.clock import Clock, SystemClock
 from coach.storage.backups import (
     integrity_problem,
+    keep_all_backups,
     list_good_backups,
     newest_backup_time,
+    remove_leftover_partials,
     take_backup,
     thin_backups,
 )
@@ -62,6 +64,9 @@ BUSY_TIMEOUT_MS = 5000
 # SQLITE_CORRUPT and SQLITE_NOTADB: the file itself is bad, not merely busy or unreadable.
 _DAMAGE_CODES = frozenset({11, 26})
 _SQLITE_READONLY = 8
+
+LEFTOVER_PARTIAL_AGE = timedelta(minutes=1)
+"""At start, a partial backup named older than this was left by a killed process."""
 
 _log = logging.getLogger(__name__)
 
@@ -252,6 +257,8 @@ def restore_backup(backup: Path, path: Path | None = None, *, clock: Clock | Non
     problem = integrity_problem(backup)
     if problem is not None:
         raise StoreError(f"The backup {backup} cannot be restored: it is damaged ({problem}).")
+    # The backups taken so far may hold entries the restored diary lacks: keep them all.
+    keep_all_backups(path.parent / "backups", clock.now(), "taken before a restore")
     if _has_content(path):
         _move_aside(path, "before-restore", clock.now())
     ensure_private_dir(path.parent)
@@ -357,11 +364,14 @@ def _prepare(conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
     # FULL: in WAL mode every commit is synced, so a power cut cannot undo a saved entry.
     conn.execute("PRAGMA synchronous = FULL")
     make_sidecars_private(path)
+    remove_leftover_partials(path.parent / "backups", clock.now(), LEFTOVER_PARTIAL_AGE)
     migrate(conn, path.parent / "backups", clock.now(), database=path)
 
 
 def _move_aside_damaged(path: Path, clock: Clock, detail: str) -> DatabaseDamagedError:
     damaged = _move_aside(path, "damaged", clock.now())
+    # Whatever diary follows may start empty: the backups from before the damage stay.
+    keep_all_backups(path.parent / "backups", clock.now(), "taken before the diary was damaged")
     return DatabaseDamagedError(path, damaged, list_good_backups(path.parent / "backups"), detail)
 
 
