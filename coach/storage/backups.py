@@ -26,7 +26,11 @@ _NAME = re.compile(
     r"(?:-(?P<count>\d+))?\.sqlite3$"
 )
 _PARTIAL_SUFFIX = ".partial"
+# SQLite's own files beside a partial copy: a kill mid-backup can leave them behind.
+_PARTIAL_SIDECARS = ("-journal", "-wal", "-shm")
 _STALE_PARTIAL = timedelta(hours=1)
+KEPT_SUFFIX = ".kept"
+"""Appended to a backup's name to name its marker: kept until the person deletes it."""
 
 
 @dataclass(frozen=True)
@@ -124,11 +128,16 @@ def thin_backups(folder: Path, now: datetime) -> list[Path]:
 
     Keeps the newest backup of each of the 12 most recent days that have one, of the 10
     most recent ISO weeks and of the 9 most recent months (dates in now's time zone), and
-    always the newest backup. Copies taken before a migration are never thinned.
+    always the newest backup. Never thinned: copies taken before a migration or an import,
+    backups marked kept (see keep_all_backups), and the newest backup holding more rows
+    than the newest one, which is the diary as it is now: after a fresh start or a mass
+    delete, the copy that still has the old entries survives.
     """
-    regular = [b for b in backup_files(folder) if not b.label]
+    _remove_stale_partials(folder, now)
+    regular = [b for b in backup_files(folder) if not b.label and not is_kept(b.path)]
     tz = now.tzinfo or UTC
     keep: set[Path] = {regular[0].path} if regular else set()
+    keep.update(_newest_larger(regular))
     rules: tuple[tuple[int, Callable[[datetime], Hashable]], ...] = (
         (KEEP_DAILY, lambda t: t.date()),
         (KEEP_WEEKLY, lambda t: t.isocalendar()[:2]),
@@ -139,8 +148,65 @@ def thin_backups(folder: Path, now: datetime) -> list[Path]:
     removed = [b.path for b in regular if b.path not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
-    _remove_stale_partials(folder, now)
+    _remove_orphan_markers(folder)
     return removed
+
+
+def is_kept(backup: Path) -> bool:
+    """True when the backup has a kept marker: thinning never deletes it."""
+    return backup.with_name(backup.name + KEPT_SUFFIX).exists()
+
+
+def keep_all_backups(folder: Path, now: datetime, reason: str) -> list[Path]:
+    """Mark every backup in the folder kept (until the person deletes it); return the marked.
+
+    Called before a recovery choice or a restore: the backups taken until then may hold
+    entries the diary that follows no longer has.
+    """
+    marked: list[Path] = []
+    for backup in backup_files(folder):
+        marker = backup.path.with_name(backup.path.name + KEPT_SUFFIX)
+        if marker.exists():
+            continue
+        create_private_file(marker)
+        marker.write_text(
+            f"{backup.path.name} is kept until you delete it: {reason} on "
+            f"{now.isoformat(timespec='seconds')}. Delete this file with the backup.\n",
+            encoding="utf-8",
+        )
+        marked.append(backup.path)
+    return marked
+
+
+def row_count(path: Path) -> int | None:
+    """How many rows the backup's tables hold together, or None when it cannot be read."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        tables = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+        return sum(
+            int(conn.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]) for (name,) in tables
+        )
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _newest_larger(newest_first: list[BackupFile]) -> list[Path]:
+    """The newest backup holding more rows than the newest of all, if any."""
+    if not newest_first:
+        return []
+    current = row_count(newest_first[0].path) or 0
+    for backup in newest_first[1:]:
+        rows = row_count(backup.path)
+        if rows is not None and rows > current:
+            return [backup.path]
+    return []
 
 
 def _newest_per_period(
@@ -173,12 +239,38 @@ def _free_name(folder: Path, now: datetime, label: str) -> Path:
     return candidate
 
 
-def _remove_stale_partials(folder: Path, now: datetime) -> None:
-    # A partial copy older than an hour belongs to a process that was killed mid-backup.
-    for path in folder.glob(f"*{_PARTIAL_SUFFIX}"):
-        parsed = parse_backup_name(path.with_name(path.name.removesuffix(_PARTIAL_SUFFIX)))
-        if parsed is not None and now - parsed.taken_at > _STALE_PARTIAL:
+def remove_leftover_partials(folder: Path, now: datetime, older_than: timedelta) -> list[Path]:
+    """Delete partial copies (and their -journal/-wal/-shm) named older than older_than.
+
+    A partial copy is only ever that old when the process writing it was killed mid-backup;
+    a backup in progress takes seconds. Returns the files deleted.
+    """
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for path in folder.iterdir():
+        name = path.name
+        for sidecar in _PARTIAL_SIDECARS:
+            name = name.removesuffix(sidecar)
+        if not name.endswith(_PARTIAL_SUFFIX):
+            continue
+        parsed = parse_backup_name(path.with_name(name.removesuffix(_PARTIAL_SUFFIX)))
+        if parsed is not None and abs(now - parsed.taken_at) > older_than and path.is_file():
             path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def _remove_stale_partials(folder: Path, now: datetime) -> None:
+    # Another instance may be writing a backup right now: only an hour-old one is left over.
+    remove_leftover_partials(folder, now, _STALE_PARTIAL)
+
+
+def _remove_orphan_markers(folder: Path) -> None:
+    # The person deleted a kept backup: its marker has nothing left to keep.
+    for marker in folder.glob(f"*.sqlite3{KEPT_SUFFIX}"):
+        if not marker.with_name(marker.name.removesuffix(KEPT_SUFFIX)).exists():
+            marker.unlink(missing_ok=True)
 
 
 def _sync_folder(folder: Path) -> None:

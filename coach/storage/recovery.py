@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from coach.storage.backups import backup_files, list_good_backups
+from coach.storage.backups import backup_files, keep_all_backups, list_good_backups
 from coach.storage.errors import DiaryMissingError
 from coach.storage.paths import create_private_file, sidecar_paths
 
@@ -99,7 +99,11 @@ def missing_diary_error(database: Path) -> DiaryMissingError | None:
 
 
 def mark_kept(offer: RecoveryOffer, now: datetime, reason: str) -> list[Path]:
-    """Record the person's choice beside each damaged copy so the start stops asking."""
+    """Record the person's choice beside each damaged copy so the start stops asking.
+
+    Every backup is marked kept too: the diary that follows the choice never thins them.
+    """
+    keep_all_backups(offer.database.parent / "backups", now, f"kept when {reason}")
     markers: list[Path] = []
     for damaged in offer.damaged:
         marker = kept_marker(damaged)
