@@ -11,7 +11,9 @@ from enum import StrEnum
 from coach.domain.preferences import Range
 from coach.domain.units import METRIC_RANGES, OutOfRangeError, Quantity, check_range, round_to
 
-# PRODUCT.md: step length while walking is about 0.414 x body height.
+# Step length while walking is about 0.414 x body height: a long-used rule of thumb (pedometer
+# makers use 0.413 for women, 0.415 for men) with no primary study we could find, so it is our
+# own starting value until a calibration walk measures the real one (docs/evidence.md).
 STEP_LENGTH_PER_HEIGHT = 0.414
 
 # PRODUCT.md: speed (km/h) = steps/min x step length (m) x 60 / 1000. With step length in
@@ -34,8 +36,9 @@ CALIBRATION_DISTANCE_M = Range(2, 1000)
 CALIBRATION_STEPS = Range(4, 2000)
 
 
-# Presets on the cadence screen (issue 4): "easy" sits just below the moderate threshold,
-# "brisk" just above it and at the low end of everyday walking (100-120, PRODUCT.md).
+# Presets on the cadence screen (issue 4), our own choice: "easy" sits just below the moderate
+# threshold, "brisk" just above it and below the 115 steps/min that pedestrians observed in
+# real life average (Tudor-Locke and Rowe, Sports Med 2012). See docs/evidence.md.
 EASY_SPM = 95
 BRISK_SPM = 105
 # The -/+ buttons and keys change the cadence by these steps.

@@ -1,8 +1,10 @@
 """The cadence progression plan: weekly steps from a measured baseline toward a goal.
 
-Cadence retraining commonly aims 5-10 % above the measured baseline, reached in steps
-(PRODUCT.md). The WalkBack trial (Pocovi et al., Lancet 2024) saw more lower-limb complaints
-in its walking group, so each weekly step is small (2-3 %) and any week can be held.
+The 5-10 % goal comes from running gait retraining (Heiderscheit et al., Med Sci Sports Exerc
+2011: step rate +5 % and +10 %); no walking or back-pain study sets it. The WalkBack trial
+(Pocovi et al., Lancet 2024) saw more lower-limb complaints in its walking group, so each
+weekly step is small (2-3 %, our own choice; the 7.5 % default is the middle of the range)
+and any week can be held. Every number: docs/evidence.md.
 """
 
 from __future__ import annotations

@@ -1,0 +1,119 @@
+"""The evidence table: every row matches the number the code acts on and names its source."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import numbers
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coach.domain import evidence_doc
+from coach.domain.evidence import Evidence
+from coach.domain.evidence_table import COVERED_MODULES, EVIDENCE, NOT_HEALTH_NUMBERS
+from coach.domain.plan_files import ASSETS_DIR
+from coach.domain.preferences import Range
+
+ROOT = ASSETS_DIR.parent
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, Range):
+        return (value.low, value.high)
+    return value
+
+
+def _json_values(node: Any, parts: list[str]) -> list[Any]:
+    """Every value a JSON pointer reaches; '*' matches each list item (missing keys skip)."""
+    if not parts:
+        return [node]
+    head, rest = parts[0], parts[1:]
+    if head == "*" and isinstance(node, list):
+        return [v for item in node for v in _json_values(item, rest)]
+    if isinstance(node, list) and head.isdigit() and int(head) < len(node):
+        return _json_values(node[int(head)], rest)
+    if isinstance(node, dict) and head in node:
+        return _json_values(node[head], rest)
+    return []
+
+
+def resolve(where: str) -> list[Any]:
+    """The values a row's `where` names: one constant, or every match in shipped files."""
+    if "#" in where:
+        pattern, pointer = where.split("#", 1)
+        files = sorted(ROOT.glob(pattern))
+        assert files, f"{pattern} matches no shipped file"
+        parts = pointer.strip("/").split("/")
+        return [v for f in files for v in _json_values(json.loads(f.read_text()), parts)]
+    module, name = where.rsplit(".", 1)
+    return [_comparable(getattr(importlib.import_module(module), name))]
+
+
+@pytest.mark.parametrize("row", EVIDENCE, ids=lambda row: row.where)
+def test_each_row_matches_the_number_the_app_acts_on(row: Evidence) -> None:
+    found = resolve(row.where)
+    assert found, f"{row.where} names nothing"
+    assert all(value == row.value for value in found), (
+        f"{row.where} is {found} in the code but {row.value!r} in the evidence table: "
+        "update the row (and its source) with the number"
+    )
+
+
+@pytest.mark.parametrize("row", EVIDENCE, ids=lambda row: row.where)
+def test_each_row_names_a_source_or_says_it_is_our_own_choice(row: Evidence) -> None:
+    assert row.is_cited, f"{row.where} has no source and no reason"
+    assert row.what.strip()
+
+
+def _numeric_constants(module_name: str) -> dict[str, Any]:
+    module = importlib.import_module(module_name)
+    found = {}
+    for name, value in vars(module).items():
+        if not name.isupper() or name.startswith("_"):
+            continue
+        value = _comparable(value)
+        is_number = isinstance(value, numbers.Real) and not isinstance(value, bool)
+        is_range = (
+            isinstance(value, tuple) and value and all(isinstance(v, numbers.Real) for v in value)
+        )
+        if is_number or is_range:
+            found[f"{module_name}.{name}"] = value
+    return found
+
+
+@pytest.mark.parametrize("module_name", COVERED_MODULES)
+def test_every_number_in_a_covered_module_has_a_row(module_name: str) -> None:
+    rows = {row.where for row in EVIDENCE}
+    missing = [
+        where
+        for where in _numeric_constants(module_name)
+        if where not in rows and where not in NOT_HEALTH_NUMBERS
+    ]
+    assert not missing, f"numbers without a row in coach/domain/evidence_table.py: {missing}"
+
+
+def test_the_table_has_no_duplicate_rows_and_no_stale_exemptions() -> None:
+    wheres = [row.where for row in EVIDENCE]
+    assert len(wheres) == len(set(wheres))
+    for where, reason in NOT_HEALTH_NUMBERS.items():
+        assert reason.strip() and resolve(where), where
+        assert where not in wheres, f"{where} is both a row and exempt"
+
+
+def test_a_changed_constant_fails_its_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    from coach.domain import dose
+
+    monkeypatch.setattr(dose, "WEEKLY_GROWTH", 0.2)
+    [row] = [r for r in EVIDENCE if r.where.endswith("dose.WEEKLY_GROWTH")]
+    assert resolve(row.where) != [row.value]
+
+
+def test_docs_evidence_md_is_the_rendered_table() -> None:
+    doc = Path(evidence_doc.DOC_PATH)
+    assert doc.read_text(encoding="utf-8") == evidence_doc.render(), (
+        "docs/evidence.md is out of date: run python -m coach.domain.evidence_doc"
+    )
+    for row in EVIDENCE:
+        assert f"`{row.where}`" in doc.read_text(encoding="utf-8")
