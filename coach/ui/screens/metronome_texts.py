@@ -4,8 +4,8 @@ from __future__ import annotations
 
 TITLE = "Metronome & treadmill"
 INTRO = (
-    "Walk to a steady beat, at home or on a treadmill. Slightly shorter, slightly quicker "
-    "steps are often easier on the back."
+    "Walk to a steady beat, at home or on a treadmill: slightly shorter, slightly quicker "
+    "steps, at a pace that feels comfortable."
 )
 
 # Pace
