@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication
 
 from coach.domain.pain import PainEntry
 from coach.domain.progression import make_plan
+from coach.domain.safety_state import SafetyInputs
 from coach.storage.database import open_store
 from coach.storage.pain_repo import PainRepository
 from coach.ui.charts.palette import palette_for
@@ -79,7 +80,7 @@ def inputs_for(seconds: np.ndarray, pains: np.ndarray) -> TrendInputs:
         walk_cadence=np.full(walk_days.size, 108.0),
         walk_guided=walk_days % 4 == 0,
         plan=make_plan(102, date(2024, 1, 1)),
-        recent_entries=(),
+        safety=SafetyInputs(),
     )
 
 

@@ -1,7 +1,8 @@
 """The weekly walking-dose goal: from the user's usual walking, gently up to 5 x 30 minutes.
 
 WalkBack (Pocovi et al., Lancet 2024): an individualised, progressive walking programme
-building to at least 5 walks of 30 minutes a week roughly halved back-pain recurrence. The
+building to at least 5 walks of 30 minutes a week nearly doubled the time to the next episode
+of activity-limiting back pain (median 208 against 112 days). The
 walking group reported more lower-limb complaints, so the goal grows gently (+10 % a week)
 and holds in any week that the hold rule fired or the goal was not nearly reached.
 """
@@ -22,15 +23,23 @@ GOAL_MINUTES_PER_WALK = 30
 GOAL_WEEKLY_MINUTES = GOAL_WALKS_PER_WEEK * GOAL_MINUTES_PER_WALK
 
 WEEKLY_GROWTH = 0.10
-"""The weekly goal grows by a tenth: gentle, as WalkBack's walkers had more leg complaints."""
+"""The weekly goal grows by a tenth (our own choice: no study compares growth rates for walking
+with back pain; small, as WalkBack's walkers had more leg complaints)."""
 
 MIN_WEEKLY_MINUTES = 20
-"""Somebody who walks little starts at two walks of ten minutes."""
+"""Somebody who walks little starts at two walks of ten minutes (our own choice)."""
 
 MIN_MINUTES_PER_WALK = 10
+"""Our own choice: long enough to settle into the beat, short enough for a bad day."""
 
 MET_SHARE = 0.8
-"""A week counts as done when at least this share of its goal was walked."""
+"""A week counts as done when at least this share of its goal was walked (our own choice: one
+bad day should not hold the plan back). Every number's source: docs/evidence.md."""
+
+NEAR_LENGTH_SHARE = 0.8
+"""A walk counts as one of the week's "walks of about N minutes" when it lasts at least this
+share of N: our own choice, the same allowance a week gets (MET_SHARE), so a walk cut a few
+minutes short still counts and a walk of a few minutes does not."""
 
 
 @dataclass(frozen=True)
@@ -106,8 +115,8 @@ def dose_for_week(
 ) -> DoseStep:
     """This week's goal, replayed week by week from the first week of the programme.
 
-    `hold_weeks` holds the Mondays of weeks in which the hold rule fired (pain up 2 points
-    or new leg symptoms); a week without enough walking holds too.
+    `hold_weeks` holds the Mondays of weeks in which the pain-monitoring rule asked for an
+    easier walk (coach.domain.pain_monitoring); a week without enough walking holds too.
     """
     walks = list(walks)
     holds = {week_start(d) for d in hold_weeks}
@@ -140,10 +149,15 @@ def week_progress(dose: WeeklyDose, walks: Iterable[WalkRecord]) -> WeekProgress
     week = [w for w in walks if dose.week_start <= w.started_at.date() <= sunday]
     return WeekProgress(
         minutes_done=minutes_in_week(week, dose.week_start),
-        walks_done=len(week),
+        walks_done=sum(1 for w in week if near_dose_length(w, dose)),
         minutes_goal=dose.weekly_minutes,
         walks_goal=dose.walks_per_week,
     )
+
+
+def near_dose_length(walk: WalkRecord, dose: WeeklyDose) -> bool:
+    """Whether the walk counts as one of the week's walks of about `minutes_per_walk`."""
+    return walk.duration_s >= NEAR_LENGTH_SHARE * dose.minutes_per_walk * 60
 
 
 def suggest_plan(dose: WeeklyDose, plans: Sequence[SessionPlan]) -> SessionPlan | None:

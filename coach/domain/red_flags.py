@@ -1,7 +1,11 @@
 """Warning signs that need a doctor rather than a walking programme, and what to show for them.
 
 The list follows the red flags for lower back pain that clinical guidance agrees on (see
-PRODUCT.md): signs of nerve compression (cauda equina), infection, cancer or a fracture.
+PRODUCT.md and docs/safety.md): NICE NG59 "Low back pain and sciatica in over 16s" (2016,
+updated 2020), section 1.1 and the red flags its committee lists, and the international
+framework of Finucane et al. (JOSPT 2020;50(7):350-372), which lists a past cancer and severe
+pain at night or at rest, not eased by any position, beside the five signs asked first.
+How urgent each sign is, and the words for it, live in coach.domain.urgency.
 The wording is ours: calm, concrete, and free of medical jargon where possible.
 """
 
@@ -46,6 +50,16 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "trauma",
         "Back pain that started after a bad fall, a road accident or another hard knock",
         "back pain after a fall or accident",
+    ),
+    RedFlag(
+        "past_cancer",
+        "You have had cancer in the past, and this back pain is new or different",
+        "a past cancer",
+    ),
+    RedFlag(
+        "night_pain",
+        "Severe pain at night or at rest that does not ease in any position",
+        "severe pain at night or at rest that no position eases",
     ),
 )
 """Every red flag, in the order the user is asked about them."""

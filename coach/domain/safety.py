@@ -1,39 +1,38 @@
-"""When the diary says a professional should look: clear worsening, or a red flag reported.
+"""The diary's rules for a professional's look and for a flare, in pure Python (no numpy).
 
-Either one puts the walking plan on hold (`SafetyAdvice.hold_plan`). The words never name a
-condition; they say what was seen, in numbers, and who to see. docs/trends.md has the rules.
+- Worsening: the last 7 days average 2 points or more above the 3 weeks before. Two points
+  (or 30 %) is the smallest change on the 0-10 scale that matters to people with back pain
+  (Ostelo et al., Spine 2008;33(1):90-94); the 7/21-day windows and their minimum rated days
+  are our own choice: a week is the shortest span that evens out day-to-day ups and downs, and
+  three weeks before it show the person's usual level (docs/safety.md).
+- Flare: a rating of 9 or 10, or a day 3 or more points above one of the 3 days before it.
+  A flare is a short worsening that people with back pain recognise (Costa et al., J Pain
+  2019;20(11):1267-1275); the numbers are our own choice: 9/10 is near the top of the scale,
+  and 3 points within days is half as much again as the 2-point smallest change that matters.
+
+The words never name a condition; coach.domain.urgency holds what to do for each sign.
+coach.domain.safety_state combines these rules into the one safety state.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta, tzinfo
-from enum import StrEnum
+from datetime import date, datetime, tzinfo
+from typing import Protocol
 
-from coach.domain.pain import PainEntry
-from coach.domain.pain_series import DailySeries, daily_series, samples_from_entries
 from coach.domain.red_flags import RED_FLAG_KEYS, RED_FLAGS
+from coach.domain.urgency import LEG_SYMPTOMS_AFTER_WALK
 
 # --- Texts shown to users (one place) -------------------------------------------------------
-WORSENING_TITLE = "Your pain has gone up"
-WORSENING_TEXT = (
-    "Your pain has risen clearly over the last week. Please see a doctor or physiotherapist "
-    "before you go on with the walking plan. The plan is paused until then; you can still "
-    "log your pain."
-)
 WORSENING_REASON = (
-    "Last 7 days: average {current}. The 3 weeks before: average {previous}. "
-    "That is {rise} points higher."
+    "Your pain has risen clearly. In the 7 days to {day}: average {current}. "
+    "The 3 weeks before: average {previous}. That is {rise} points higher."
 )
-RED_FLAG_TITLE = "Please see a doctor promptly"
-RED_FLAG_TEXT = (
-    "You noted a warning sign that needs a professional's look, not a walking programme. "
-    "Please see a doctor or physiotherapist promptly, today if you can. "
-    "The walking plan is paused."
-)
-RED_FLAG_REASON = "On {day} you noted: {signs}."
+SIGN_REASON = "On {day} you noted: {signs}."
 UNKNOWN_FLAG_LABEL = "a warning sign"
+LEG_SYMPTOMS_LABEL = "new numbness or weakness in a leg after a walk"
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
@@ -47,26 +46,68 @@ PREVIOUS_DAYS = 21
 PREVIOUS_MIN_DAYS = 6
 """The 3 weeks before the last 7 days need ratings on 6 days (about two a week)."""
 WORSENING_POINTS = 2.0
-RED_FLAG_WINDOW_DAYS = 14
-"""A red flag noted within the last 14 days (today included) holds the plan."""
-FLAG_LABELS: Mapping[str, str] = {flag.key: flag.short for flag in RED_FLAGS}
-"""Plain words for each red-flag key, from the onboarding list in coach.domain.red_flags."""
+"""Ostelo et al. 2008: 2 points is the smallest change in pain that matters."""
+FLARE_PAIN = 9
+"""A single rating this high is a flare (our choice: the top tenth of the 0-10 scale)."""
+FLARE_RISE = 3.0
+"""A day this many points above one of the FLARE_WITHIN_DAYS before it is a flare."""
+FLARE_WITHIN_DAYS = 3
+"""The rise counts when it happened over 1-3 days (the issue's "2-3 days", and overnight)."""
+FLARE_SHOWN_DAYS = 3
+"""The flare advice shows on the day of the flare and the 2 days after it."""
+FLAG_LABELS: Mapping[str, str] = {flag.key: flag.short for flag in RED_FLAGS} | {
+    LEG_SYMPTOMS_AFTER_WALK: LEG_SYMPTOMS_LABEL
+}
+"""Plain words for each sign key, from the onboarding list in coach.domain.red_flags."""
 
 
-class Urgency(StrEnum):
-    """How soon the person should see a professional."""
+class WindowMeans(Protocol):
+    """Daily pain values that can average a range of days (DailySeries or DayRatings)."""
 
-    NONE = "none"
-    SOON = "soon"
-    PROMPTLY = "promptly"
+    def window_mean(self, first_day: int, last_day: int) -> tuple[float, int]:
+        """Mean of the daily values from first_day to last_day (ordinals) and how many days."""
+        ...
+
+
+@dataclass(frozen=True)
+class DayRatings:
+    """Each local day's mean and highest rating, in pure Python (the safety state's input)."""
+
+    days: tuple[int, ...]
+    means: tuple[float, ...]
+    highest: tuple[int, ...]
+
+    @classmethod
+    def from_ratings(cls, ratings: Iterable[tuple[datetime, int]], tz: tzinfo) -> DayRatings:
+        """Group (time, pain) ratings by local day in tz."""
+        by_day: dict[int, list[int]] = {}
+        for at, pain in ratings:
+            by_day.setdefault(at.astimezone(tz).date().toordinal(), []).append(pain)
+        days = tuple(sorted(by_day))
+        means = tuple(sum(by_day[d]) / len(by_day[d]) for d in days)
+        return cls(days, means, tuple(max(by_day[d]) for d in days))
+
+    def window_mean(self, first_day: int, last_day: int) -> tuple[float, int]:
+        """Mean of the daily values from first_day to last_day (ordinals) and how many days."""
+        lo = bisect.bisect_left(self.days, first_day)
+        hi = bisect.bisect_right(self.days, last_day)
+        if hi <= lo:
+            return float("nan"), 0
+        return sum(self.means[lo:hi]) / (hi - lo), hi - lo
+
+    def index(self, day: int) -> int | None:
+        """Where a day ordinal sits in `days`, or None without ratings that day."""
+        i = bisect.bisect_left(self.days, day)
+        return i if i < len(self.days) and self.days[i] == day else None
 
 
 @dataclass(frozen=True)
 class Worsening:
-    """The numbers behind the worsening rule, rounded to one decimal as shown."""
+    """The numbers behind the worsening rule on one day, rounded to one decimal as shown."""
 
     current: float
     previous: float
+    day: date | None = None
 
     @property
     def rise(self) -> float:
@@ -78,47 +119,27 @@ class Worsening:
         """Whether the rise is 2 points or more."""
         return self.rise >= WORSENING_POINTS
 
+    def reason(self) -> str:
+        """The numbers in words, for every screen that shows the rule."""
+        day = day_words(self.day) if self.day else "today"
+        return WORSENING_REASON.format(
+            day=day,
+            current=f"{self.current:.1f}",
+            previous=f"{self.previous:.1f}",
+            rise=f"{self.rise:.1f}",
+        )
+
 
 @dataclass(frozen=True)
-class RedFlagReport:
-    """Warning signs noted on one day."""
+class Flare:
+    """A flare on one day: the highest rating that day and the rise it made, if any."""
 
     day: date
-    flags: frozenset[str]
+    highest: int
+    rise: float
 
 
-@dataclass(frozen=True)
-class SafetyMessage:
-    """One message for the person: title, what to do, and the reason in numbers or words."""
-
-    urgency: Urgency
-    title: str
-    text: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class SafetyAdvice:
-    """All that applies today; `hold_plan` is what the walking plan reads."""
-
-    messages: tuple[SafetyMessage, ...]
-    worsening: Worsening | None
-    red_flags: tuple[RedFlagReport, ...]
-
-    @property
-    def hold_plan(self) -> bool:
-        """True when worsening or a recent red flag means the plan should not move on."""
-        return bool(self.messages)
-
-    @property
-    def urgency(self) -> Urgency:
-        """The most urgent of the messages."""
-        if any(m.urgency is Urgency.PROMPTLY for m in self.messages):
-            return Urgency.PROMPTLY
-        return Urgency.SOON if self.messages else Urgency.NONE
-
-
-def check_worsening(daily: DailySeries, today: date) -> Worsening | None:
+def check_worsening(daily: WindowMeans, today: date) -> Worsening | None:
     """The last 7 days (ending today) against the 21 days before them, or None if either
     window has too few rated days. Compare `.applies` to see whether the rule fires."""
     end = today.toordinal()
@@ -127,27 +148,38 @@ def check_worsening(daily: DailySeries, today: date) -> Worsening | None:
     previous, n_previous = daily.window_mean(prev_last - PREVIOUS_DAYS + 1, prev_last)
     if n_current < CURRENT_MIN_DAYS or n_previous < PREVIOUS_MIN_DAYS:
         return None
-    return Worsening(current=round(current, 1), previous=round(previous, 1))
+    return Worsening(current=round(current, 1), previous=round(previous, 1), day=today)
 
 
-def recent_red_flags(
-    entries: Iterable[PainEntry], tz: tzinfo, today: date
-) -> tuple[RedFlagReport, ...]:
-    """Warning signs noted in the last RED_FLAG_WINDOW_DAYS days, one report per day, newest
-    first; entries after today are ignored."""
-    first = today - timedelta(days=RED_FLAG_WINDOW_DAYS - 1)
-    by_day: dict[date, set[str]] = {}
-    for entry in entries:
-        if entry.red_flags:
-            day = entry.at.astimezone(tz).date()
-            if first <= day <= today:
-                by_day.setdefault(day, set()).update(entry.red_flags)
-    return tuple(RedFlagReport(d, frozenset(by_day[d])) for d in sorted(by_day, reverse=True))
+def first_worsening(daily: DayRatings, today: date) -> Worsening | None:
+    """The first day (up to today) on which the worsening rule fired, with its numbers."""
+    if not daily.days:
+        return None
+    first = daily.days[0] + CURRENT_DAYS  # the earliest day with a previous window
+    for ordinal in range(first, today.toordinal() + 1):
+        worsening = check_worsening(daily, date.fromordinal(ordinal))
+        if worsening is not None and worsening.applies:
+            return worsening
+    return None
+
+
+def recent_flare(daily: DayRatings, today: date) -> Flare | None:
+    """The latest flare within FLARE_SHOWN_DAYS (today included), or None."""
+    end = today.toordinal()
+    for ordinal in range(end, end - FLARE_SHOWN_DAYS, -1):
+        i = daily.index(ordinal)
+        if i is None:
+            continue
+        before = [daily.means[j] for j in range(i) if daily.days[j] >= ordinal - FLARE_WITHIN_DAYS]
+        rise = daily.means[i] - min(before) if before else 0.0
+        if daily.highest[i] >= FLARE_PAIN or rise >= FLARE_RISE:
+            return Flare(date.fromordinal(ordinal), daily.highest[i], round(rise, 1))
+    return None
 
 
 def flag_words(flags: Iterable[str], labels: Mapping[str, str] = FLAG_LABELS) -> str:
     """The flags as words, in the onboarding list's order; unknown keys read 'a warning sign'."""
-    order = {key: i for i, key in enumerate(RED_FLAG_KEYS)}
+    order = {key: i for i, key in enumerate((*RED_FLAG_KEYS, LEG_SYMPTOMS_AFTER_WALK))}
     keys = sorted(set(flags), key=lambda k: (order.get(k, len(order)), k))
     words = list(dict.fromkeys(labels.get(key, UNKNOWN_FLAG_LABEL) for key in keys))
     if len(words) <= 1:
@@ -155,49 +187,11 @@ def flag_words(flags: Iterable[str], labels: Mapping[str, str] = FLAG_LABELS) ->
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def assess_safety(
-    daily: DailySeries,
-    entries: Iterable[PainEntry],
-    tz: tzinfo,
-    today: date,
-    flag_labels: Mapping[str, str] = FLAG_LABELS,
-) -> SafetyAdvice:
-    """What the diary says today: red-flag messages first (promptly), then worsening.
-
-    `daily` is the daily series of the same entries; `flag_labels` maps red-flag keys to
-    plain words (default: the onboarding list's short names).
-    """
-    messages: list[SafetyMessage] = []
-    reports = recent_red_flags(entries, tz, today)
-    if reports:
-        reason = " ".join(
-            RED_FLAG_REASON.format(day=_day_words(r.day), signs=flag_words(r.flags, flag_labels))
-            for r in reports
-        )
-        messages.append(SafetyMessage(Urgency.PROMPTLY, RED_FLAG_TITLE, RED_FLAG_TEXT, reason))
-    worsening = check_worsening(daily, today)
-    if worsening is not None and worsening.applies:
-        reason = WORSENING_REASON.format(
-            current=f"{worsening.current:.1f}",
-            previous=f"{worsening.previous:.1f}",
-            rise=f"{worsening.rise:.1f}",
-        )
-        messages.append(SafetyMessage(Urgency.SOON, WORSENING_TITLE, WORSENING_TEXT, reason))
-    return SafetyAdvice(tuple(messages), worsening, reports)
+def sign_reason(day: date, signs: Iterable[str]) -> str:
+    """'On Monday 6 April you noted: ...' for signs noted on one day."""
+    return SIGN_REASON.format(day=day_words(day), signs=flag_words(signs))
 
 
-def assess_diary(
-    entries: Iterable[PainEntry],
-    tz: tzinfo,
-    today: date,
-    flag_labels: Mapping[str, str] = FLAG_LABELS,
-) -> SafetyAdvice:
-    """assess_safety for a list of entries, building their daily series first."""
-    items = list(entries)
-    daily = daily_series(samples_from_entries(items, tz))
-    return assess_safety(daily, items, tz, today, flag_labels)
-
-
-def _day_words(day: date) -> str:
+def day_words(day: date) -> str:
     """'Monday 6 April': our own names, so the process locale cannot mix languages."""
     return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"

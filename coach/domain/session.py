@@ -12,6 +12,7 @@ from datetime import datetime
 
 from coach.domain.clock import Clock
 from coach.domain.pain import check_pain_value
+from coach.domain.pain_monitoring import HoldReason, hold_reasons
 from coach.domain.plans import (
     PhaseKind,
     PhaseTempo,
@@ -30,7 +31,6 @@ from coach.domain.routines import (
 )
 from coach.domain.session_summary import (
     Halfway,
-    HoldReason,
     LastMinute,
     PhaseStarted,
     RoutineCue,
@@ -39,7 +39,6 @@ from coach.domain.session_summary import (
     SessionResult,
     SessionState,
     SessionSummary,
-    hold_reasons,
 )
 
 __all__ = [

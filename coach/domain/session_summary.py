@@ -1,5 +1,5 @@
 """What a walking session announces (events), what it did (a summary valid at any moment),
-and the hold rule applied after it."""
+and the pain-monitoring rule applied after it (coach.domain.pain_monitoring)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from coach.domain.pain import check_pain_value
+from coach.domain.pain_monitoring import HoldReason
 from coach.domain.plans import PlannedPhase
 from coach.domain.routines import RoutineEvent
 from coach.domain.walks import WalkKind, WalkRecord
-
-PAIN_RISE_HOLDS = 2
-"""Two points on the 0-10 scale is the minimal clinically important difference
-(Ostelo et al., Spine 2008): a rise this large after a walk holds progression."""
 
 
 class SessionState(StrEnum):
@@ -63,29 +59,6 @@ class SessionSummary:
             plan_name=self.plan_name,
             new_leg_symptoms=new_leg_symptoms,
         )
-
-
-class HoldReason(StrEnum):
-    """Why the next walk should hold rather than progress."""
-
-    PAIN_ROSE = "pain_rose"
-    NEW_LEG_SYMPTOMS = "new_leg_symptoms"
-
-
-def hold_reasons(
-    pain_before: int | None, pain_after: int | None, new_leg_symptoms: bool
-) -> tuple[HoldReason, ...]:
-    """The hold rule: pain after >= pain before + 2, or new leg symptoms."""
-    reasons: list[HoldReason] = []
-    if (
-        pain_before is not None
-        and pain_after is not None
-        and check_pain_value(pain_after) >= check_pain_value(pain_before) + PAIN_RISE_HOLDS
-    ):
-        reasons.append(HoldReason.PAIN_ROSE)
-    if new_leg_symptoms:
-        reasons.append(HoldReason.NEW_LEG_SYMPTOMS)
-    return tuple(reasons)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,8 @@
-"""Walk records and the weekly walking minutes they add up to."""
+"""Walk records, how their length is shown, and the weekly walking minutes they add up to.
+
+Lengths are stored in seconds and shown in whole minutes walked, rounded down, the same way
+on every screen (`duration_words`): a walk under a minute says "under a minute", never "1 min".
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+
+MIN_COUNTED_WALK_S = 60
+"""A walk counts toward the week's goal once it lasts a minute. Current guidance counts
+activity of any length (WHO guidelines on physical activity, 2020, which dropped the older
+10-minute bouts), so the minimum is short; our own choice of a minute leaves out a start
+pressed by mistake or a sound check, which are kept in the history but not counted."""
+
+UNDER_A_MINUTE = "under a minute"
+MINUTES_FORMAT = "{minutes} min"
 
 
 class WalkKind(StrEnum):
@@ -21,7 +34,9 @@ class WalkRecord:
 
     `cadence_spm` is the steady cadence, or the end cadence of a ramp whose start is
     `ramp_from_spm`. `id` is None until the store has saved it. `new_leg_symptoms`: the
-    walker reported new leg symptoms after it (a reason to hold the next week).
+    walker reported new numbness or weakness in a leg after it (a warning sign: see
+    coach.domain.safety_state). `settled_next_morning`: the answer to the next morning's
+    question (coach.domain.pain_monitoring), None until asked.
     """
 
     started_at: datetime
@@ -33,6 +48,7 @@ class WalkRecord:
     plan_name: str = ""
     id: int | None = None
     new_leg_symptoms: bool = False
+    settled_next_morning: bool | None = None
 
     def __post_init__(self) -> None:
         if self.started_at.tzinfo is None:
@@ -46,13 +62,34 @@ class WalkRecord:
         return self.duration_s / 60.0
 
 
+def whole_minutes(seconds: float) -> int:
+    """Whole minutes in a length of time, rounded down: never more than was walked."""
+    return int(max(0.0, seconds) // 60)
+
+
+def duration_words(seconds: float) -> str:
+    """A walk's length as every screen shows it: 'under a minute', '1 min', '25 min'."""
+    minutes = whole_minutes(seconds)
+    return UNDER_A_MINUTE if minutes < 1 else MINUTES_FORMAT.format(minutes=minutes)
+
+
+def counts_toward_goal(walk: WalkRecord) -> bool:
+    """Whether the walk is long enough to count toward the week's goal."""
+    return walk.duration_s >= MIN_COUNTED_WALK_S
+
+
 def week_start(day: date) -> date:
     """The Monday of the week that contains the day."""
     return day - timedelta(days=day.weekday())
 
 
 def minutes_in_week(walks: Iterable[WalkRecord], any_day: date) -> float:
-    """Walking minutes in the Monday-to-Sunday week that contains any_day (local dates)."""
+    """Minutes toward the goal in the Monday-to-Sunday week containing any_day (local dates):
+    the walks that count (a minute or longer), added up in seconds."""
     monday = week_start(any_day)
     sunday = monday + timedelta(days=6)
-    return sum(w.minutes for w in walks if monday <= w.started_at.date() <= sunday)
+    return sum(
+        w.minutes
+        for w in walks
+        if monday <= w.started_at.date() <= sunday and counts_toward_goal(w)
+    )

@@ -126,6 +126,26 @@ MIGRATIONS: tuple[Migration, ...] = (
             f" WHERE context = 'after_walk' AND walk_id IS NOT NULL AND {_OLD_LEGS_NOTE_AT_START}",
         ),
     ),
+    Migration(
+        6,
+        "the safety record and the next-morning check after a walk",
+        (
+            # kind 'signs': warning signs noted outside a rating (the introduction), signs
+            # holding a JSON array of keys; kind 'cleared': the person said a clinician had
+            # checked their back (coach.domain.safety_state).
+            """CREATE TABLE safety_events (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('signs', 'cleared')),
+                signs TEXT NOT NULL DEFAULT '[]',
+                note TEXT NOT NULL DEFAULT ''
+            )""",
+            "CREATE INDEX safety_events_at ON safety_events(at)",
+            # 1: the pain had settled by the next morning, 0: not yet, NULL: not asked yet.
+            "ALTER TABLE walks ADD COLUMN settled_next_morning INTEGER"
+            " CHECK (settled_next_morning IN (0, 1))",
+        ),
+    ),
 )
 """Every migration in order; the version of each is its position counted from 1."""
 

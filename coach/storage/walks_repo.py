@@ -13,7 +13,7 @@ from coach.storage.timestamps import candidate_window, from_text, require_aware,
 
 _COLUMNS = (
     "id, started_at, duration_s, kind, cadence_spm, ramp_from_spm, speed_kmh, plan_name,"
-    " new_leg_symptoms"
+    " new_leg_symptoms, settled_next_morning"
 )
 
 
@@ -30,7 +30,8 @@ class WalkRepository:
         with self._store.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO walks (started_at, duration_s, kind, cadence_spm, ramp_from_spm,"
-                " speed_kmh, plan_name, new_leg_symptoms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " speed_kmh, plan_name, new_leg_symptoms, settled_next_morning)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     to_text(walk.started_at),
                     walk.duration_s,
@@ -40,9 +41,19 @@ class WalkRepository:
                     walk.speed_kmh,
                     walk.plan_name,
                     int(walk.new_leg_symptoms),
+                    None if walk.settled_next_morning is None else int(walk.settled_next_morning),
                 ),
             )
         return replace(walk, id=cursor.lastrowid)
+
+    def set_settled(self, walk_id: int, settled: bool) -> None:
+        """Save the next morning's answer for a walk: had the pain settled?"""
+        with self._store.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE walks SET settled_next_morning = ? WHERE id = ?", (int(settled), walk_id)
+            )
+        if cursor.rowcount != 1:
+            raise StoreError(f"Walk {walk_id} is not in the diary at {self._store.path}.")
 
     def between(self, start: datetime, end: datetime) -> list[WalkRecord]:
         """Walks that started at or after start and before end, oldest first."""
@@ -85,11 +96,16 @@ class WalkRepository:
                 plan_name=row["plan_name"],
                 id=row["id"],
                 new_leg_symptoms=bool(row["new_leg_symptoms"]),
+                settled_next_morning=_optional_bool(row["settled_next_morning"]),
             )
         except (ValueError, TypeError) as error:
             raise StoreError(
                 f"Walk {row['id']} in {self._store.path} cannot be read: {error}"
             ) from error
+
+
+def _optional_bool(value: object) -> bool | None:
+    return None if value is None else bool(value)
 
 
 def _order(walk: WalkRecord) -> tuple[datetime, int]:

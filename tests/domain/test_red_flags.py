@@ -10,13 +10,15 @@ from coach.domain.red_flags import (
 )
 
 
-def test_list_covers_the_five_red_flags_from_the_brief() -> None:
+def test_list_covers_the_seven_red_flags_from_the_brief() -> None:
     assert RED_FLAG_KEYS == (
         "bladder_bowel",
         "saddle_numbness",
         "leg_weakness",
         "fever_weight_loss",
         "trauma",
+        "past_cancer",
+        "night_pain",
     )
     assert len({flag.label for flag in RED_FLAGS}) == len(RED_FLAGS)
     assert all(flag.label and flag.short for flag in RED_FLAGS)

@@ -272,11 +272,14 @@ def test_empty_plan_ends_at_once() -> None:
 @pytest.mark.parametrize(
     ("before", "after", "legs", "reasons"),
     [
-        (3, 5, False, (HoldReason.PAIN_ROSE,)),
-        (3, 4, False, ()),
+        # Pain may rise a little: up to 5/10 is fine (the pain-monitoring model).
+        (3, 5, False, ()),
+        (1, 5, False, ()),
+        (3, 6, False, (HoldReason.PAIN_ABOVE_LIMIT,)),
+        (7, 7, False, ()),  # above 5 but not risen: the walk did not make it worse
         (3, 1, True, (HoldReason.NEW_LEG_SYMPTOMS,)),
-        (0, 10, True, (HoldReason.PAIN_ROSE, HoldReason.NEW_LEG_SYMPTOMS)),
-        (None, 9, False, ()),
+        (0, 10, True, (HoldReason.PAIN_ABOVE_LIMIT, HoldReason.NEW_LEG_SYMPTOMS)),
+        (None, 9, False, (HoldReason.PAIN_ABOVE_LIMIT,)),
         (4, None, False, ()),
     ],
 )
@@ -286,14 +289,19 @@ def test_hold_rule(
     assert hold_reasons(before, after, legs) == reasons
 
 
+def test_the_next_morning_answer_holds_when_pain_has_not_settled() -> None:
+    assert hold_reasons(3, 4, False, settled_next_morning=False) == (HoldReason.NOT_SETTLED,)
+    assert hold_reasons(3, 4, False, settled_next_morning=True) == ()
+
+
 def test_finish_applies_the_hold_rule() -> None:
     s, clock = make(pain_before=2)
     s.start()
     run(s, clock, 480)
-    result = s.finish(pain_after=4)
-    assert result.holds and result.hold == (HoldReason.PAIN_ROSE,)
-    assert result.summary.completed and result.pain_before == 2 and result.pain_after == 4
-    assert not s.finish(pain_after=3).holds
+    result = s.finish(pain_after=6)
+    assert result.holds and result.hold == (HoldReason.PAIN_ABOVE_LIMIT,)
+    assert result.summary.completed and result.pain_before == 2 and result.pain_after == 6
+    assert not s.finish(pain_after=5).holds
     with pytest.raises(PainEntryError):
         s.finish(pain_after=11)
     with pytest.raises(PainEntryError):

@@ -57,8 +57,9 @@ def test_empty_file_gets_the_whole_schema_and_no_backup(db_path: Path, clock: Fa
         assert columns(conn, "preferences") == ["name", "value"]
         assert columns(conn, "walks") == [
             "id", "started_at", "duration_s", "kind", "cadence_spm", "ramp_from_spm",
-            "speed_kmh", "plan_name", "new_leg_symptoms",
+            "speed_kmh", "plan_name", "new_leg_symptoms", "settled_next_morning",
         ]  # fmt: skip
+        assert columns(conn, "safety_events") == ["id", "at", "kind", "signs", "note"]
         assert columns(conn, "pain_entries") == [
             "id", "at", "pain", "context", "location", "note", "walk_id", "red_flags",
         ]  # fmt: skip

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.domain.clock import FakeClock
 from coach.domain.pain import PainContext, PainEntry, PainLocation
-from coach.domain.safety import RED_FLAG_TITLE, WORSENING_TITLE
+from coach.domain.urgency import URGENCY_WORDS, Urgency
 from coach.domain.walks import WalkKind, WalkRecord
 from coach.ui.main_window import MainWindow
 from coach.ui.screens import diary_texts as texts
@@ -176,9 +176,11 @@ def test_red_flag_rating_shows_the_see_a_doctor_message(
     [entry] = services.pain.latest(1)
     assert entry.red_flags == frozenset({"saddle_numbness"})
     assert not screen.safety_panel.isHidden()
-    assert RED_FLAG_TITLE in screen.safety_panel.text()
+    # A saddle-area sign gets the emergency words of the one table, never "physiotherapist".
+    assert URGENCY_WORDS[Urgency.EMERGENCY].title in screen.safety_panel.text()
     assert "numbness in the saddle area" in screen.safety_panel.text()
-    assert "promptly" in screen.safety_panel.text()
+    assert "emergency department" in screen.safety_panel.text()
+    assert "physiotherapist" not in screen.safety_panel.text()
 
 
 def test_worsening_diary_shows_a_professionals_look_message(
@@ -190,8 +192,10 @@ def test_worsening_diary_shows_a_professionals_look_message(
         add_pain(6, hours_ago=24 * day)
     screen = make_screen(qtbot, services)
     assert not screen.safety_panel.isHidden()
-    assert WORSENING_TITLE in screen.safety_panel.text()
-    assert "4.0 points higher" in screen.safety_panel.text()
+    assert URGENCY_WORDS[Urgency.SOON].title in screen.safety_panel.text()
+    # The day the rule first fired, with its numbers: the state started then.
+    assert "In the 7 days to Sunday 22 November: average 4.3." in screen.safety_panel.text()
+    assert "2.3 points higher" in screen.safety_panel.text()
 
 
 def test_read_only_diary_refuses_to_save(

@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.domain.preferences import Preferences
+from coach.domain.urgency import Urgency, words_for
 from coach.storage.database import open_store
 from coach.storage.preferences_repo import PreferencesRepository
 from coach.ui.onboarding import OnboardingWizard, onboarding_screenshot_states, run_onboarding
+from coach.ui.safety_gate import current_state
 from coach.ui.services import AppServices
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -60,7 +62,15 @@ def test_completes_with_the_keyboard_and_saves_the_answers(
     assert wizard.current_step == "welcome"
     key(qtbot, Qt.Key.Key_Return)
     assert wizard.current_step == "red_flags"
-    assert wizard.red_flag_step.none_box.isChecked()
+    step = wizard.red_flag_step
+    assert not step.none_box.isChecked()  # nothing is ticked for the person
+    assert not any(box.isChecked() for box in step.boxes.values())
+    key(qtbot, Qt.Key.Key_Return)
+    assert wizard.current_step == "red_flags"  # no choice yet: the page stays, saying why
+    assert step.message.isVisible()
+    step.none_box.setFocus()
+    key(qtbot, Qt.Key.Key_Space)
+    assert step.none_box.isChecked() and not step.message.isVisible()
     key(qtbot, Qt.Key.Key_Return)
     assert wizard.current_step == "height"  # nothing ticked: no doctor page
     assert QApplication.focusWidget() is wizard.height_step.metric_button
@@ -97,7 +107,9 @@ def test_a_ticked_red_flag_shows_the_doctor_page_naming_it(
     key(qtbot, Qt.Key.Key_Return)
     assert wizard.current_step == "see_doctor"
     page = wizard.see_doctor_step
-    assert page.title == "Please see a doctor promptly, today if you can"
+    # A saddle-area sign: the emergency words of the one table, as on every other screen.
+    assert page.title == words_for(Urgency.EMERGENCY).title
+    assert page.how.text() == words_for(Urgency.EMERGENCY).action
     assert "Numbness in the saddle area" in page.ticked.text()
     assert "bladder" not in page.ticked.text()
     assert "Change my answers" in wizard.back_button.text().replace("&", "")
@@ -109,17 +121,28 @@ def test_a_ticked_red_flag_shows_the_doctor_page_naming_it(
     assert wizard.current_step == "red_flags"
 
 
-def test_none_of_these_clears_the_signs_and_is_never_left_empty(
+def test_none_of_these_clears_the_signs_and_the_page_needs_a_choice(
     wizard: OnboardingWizard,
 ) -> None:
     step = wizard.red_flag_step
+    assert not step.commit()
     step.boxes["trauma"].setChecked(True)
     step.boxes["leg_weakness"].setChecked(True)
-    assert step.advice().see_doctor and not step.none_box.isChecked()
+    assert step.advice().see_doctor and not step.none_box.isChecked() and step.commit()
     step.none_box.setChecked(True)
-    assert not any(box.isChecked() for box in step.boxes.values())
+    assert not any(box.isChecked() for box in step.boxes.values()) and step.commit()
     step.none_box.setChecked(False)
-    assert step.none_box.isChecked()  # one answer is always given
+    assert not step.commit()  # unticking leaves no answer: the page waits for one
+
+
+def test_signs_ticked_at_the_start_pause_the_plan_everywhere(
+    services: AppServices, wizard: OnboardingWizard
+) -> None:
+    wizard.red_flag_step.boxes["night_pain"].setChecked(True)
+    wizard.finish()
+    state = current_state(services)
+    assert state.active and state.message is not None
+    assert "severe pain at night or at rest" in state.message.reason
 
 
 def test_out_of_range_minutes_are_refused_and_keep_the_page(

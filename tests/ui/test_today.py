@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from coach.domain.clock import FakeClock
 from coach.domain.pain import PainEntry
+from coach.domain.urgency import Urgency, words_for
+from coach.domain.walks import WalkRecord
 from coach.domain.weekly_goal import weekly_goal_minutes
 from coach.storage.database import open_read_only
 from coach.ui.bootstrap import build_services
@@ -118,7 +122,39 @@ def test_pain_entry_with_warning_signs_says_see_a_doctor(
         PainEntry(at=services.clock.now(), pain=6, red_flags=frozenset({"leg_weakness"}))
     )
     screen = make_today(qtbot, services)
-    assert texts.PAIN_RED_FLAGS in screen.pain_card.row_labels[0][2].text()
+    assert "warning sign noted: please see a doctor promptly" in (
+        screen.pain_card.row_labels[0][2].text()
+    )
+    # The one safety state: Today shows the same message and suggests no walking.
+    assert not screen.safety_notice.isHidden()
+    assert "Please see a doctor promptly" in screen.safety_notice.text()
+    assert screen.week_card.advice_label.text() == texts.WEEK_PAUSED
+    assert screen.week_card.dose_label.isHidden()
+
+
+def test_the_note_at_the_bottom_uses_the_urgency_tables_words() -> None:
+    assert "see a doctor promptly" in texts.SAFETY_NOTE
+    assert "urgent medical care today" in words_for(Urgency.EMERGENCY).action
+    assert "urgent medical care today" in texts.SAFETY_NOTE
+
+
+def test_the_morning_after_a_walk_today_asks_whether_the_back_settled(
+    qtbot: QtBot, services: AppServices, clock: FakeClock
+) -> None:
+    walk = services.walks.add(
+        WalkRecord(started_at=services.clock.now() - timedelta(days=1), duration_s=78.0)
+    )
+    screen = make_today(qtbot, services)
+    check = screen.morning_check
+    assert not check.isHidden()
+    assert "Yesterday you walked 1 min." in check.question_label.text()
+    qtbot.mouseClick(check.no_button, Qt.MouseButton.LeftButton)
+    assert "a little easier" in check.reply_label.text()
+    (saved,) = services.walks.latest(1)
+    assert saved.id == walk.id and saved.settled_next_morning is False
+    clock.advance(3600)
+    screen.refresh()
+    assert not check.yes_button.isVisible()  # asked once only
 
 
 def test_note_my_pain_opens_the_log_and_today_refreshes(

@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 from trends_support import add_days, add_walks, domain_daily, today
 
 from coach.domain.pain import PainEntry
-from coach.domain.safety import RED_FLAG_TITLE, WORSENING_TITLE
 from coach.domain.trends import (
     TREND_NOT_ENOUGH,
     describe_slope,
     meaningful_change,
     theil_sen,
 )
+from coach.domain.urgency import URGENCY_WORDS, Urgency
 from coach.ui.charts.hover import day_words
 from coach.ui.charts.palette import PRINT_PALETTE
 from coach.ui.charts.trend_data import day_to_x
@@ -179,19 +179,22 @@ def test_worsening_diary_shows_the_safety_message(
     screen.refresh()
     assert screen.safety_bar.isVisible()
     text = screen.safety_bar.label.text()
-    assert text.startswith(WORSENING_TITLE)
-    assert "Last 7 days: average 6.0. The 3 weeks before: average 3.0." in text
+    assert text.startswith(URGENCY_WORDS[Urgency.SOON].title)
+    assert "The 3 weeks before: average 3.0." in text and "points higher" in text
 
 
-def test_red_flag_comes_first(screen: TrendsScreen, services: AppServices) -> None:
+def test_a_saddle_sign_gets_the_emergency_words(
+    screen: TrendsScreen, services: AppServices
+) -> None:
     add_days(services, lambda ago: 6 if ago < 7 else 3, 28)
     now = services.clock.now()
     services.pain.add(PainEntry(at=now, pain=5, red_flags=frozenset({"saddle_numbness"})))
     screen.refresh()
     text = screen.safety_bar.label.text()
-    assert text.startswith(RED_FLAG_TITLE)
-    assert text.index(RED_FLAG_TITLE) < text.index(WORSENING_TITLE)
-    assert screen.safety_bar.property("urgency") == "promptly"
+    assert text.startswith(URGENCY_WORDS[Urgency.EMERGENCY].title)
+    assert "emergency department" in text and "physiotherapist" not in text
+    assert text.index("numbness in the saddle area") < text.index("3 weeks before")
+    assert screen.safety_bar.property("urgency") == "emergency"
 
 
 def test_weekly_minutes_and_cadence(screen: TrendsScreen, services: AppServices) -> None:

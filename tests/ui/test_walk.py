@@ -8,11 +8,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from walk_support import Key, open_walk, press, start_plan, walk_for
 
+from coach.domain.clock import FakeClock
 from coach.domain.pain import PainContext
 from coach.domain.session import SessionState
+from coach.domain.urgency import Urgency, words_for
 from coach.domain.walks import WalkKind
 from coach.ui.main_window import MainWindow
 from coach.ui.screens import walk_texts as texts
+from coach.ui.screens.walk import WalkScreen
 from coach.ui.services import AppServices
 
 
@@ -69,40 +72,73 @@ def test_the_starter_plan_from_pain_before_to_the_end_screen(
     # 20 s into the routine is 5 s of getting ready and 15 s of its easy walk; then 40 s of
     # ramp (the paused minute does not count) and the 5-minute main walk.
     assert abs(walk.duration_s - (15 + 40 + 300)) < 0.5
-    assert screen.end_page.minutes_label.text() == "6 min walked"
+    # 355 s: whole minutes walked, rounded down, the same on every screen.
+    assert screen.end_page.minutes_label.text() == "5 min walked"
     pains = linked_pain(services, walk.id)
     assert pains[PainContext.BEFORE_WALK].pain == 3
     assert pains[PainContext.BEFORE_WALK].note == "stiff this morning"
     assert pains[PainContext.AFTER_WALK].pain == 3
     assert screen.history.cell(0, 1) == "10-minute starter"
-    assert screen.history.cell(0, 2) == "6"
+    assert screen.history.cell(0, 2) == "5 min"
     assert screen.history.cell(0, 4) == "3" and screen.history.cell(0, 5) == "3"
 
 
-def test_pain_up_two_points_gives_the_hold_message_and_a_plan_that_holds(
-    qtbot: QtBot, main_window: MainWindow, services: AppServices, clock
+def stop_after_a_minute_and_rate(
+    qtbot: QtBot, screen: WalkScreen, clock: FakeClock, after: int, legs: bool
 ) -> None:
-    screen = open_walk(main_window)
     start_plan(qtbot, screen, "starter-10", pain=2)
     press(qtbot, Key.Key_N)
     walk_for(60, clock, screen)
     screen.player.confirm_stop = lambda _parent: True
     press(qtbot, Key.Key_Escape)
     assert screen.stack.currentWidget() is screen.after_page
-    screen.after_page.scale.set_value(5)
-    screen.after_page.legs_box.setChecked(True)
+    screen.after_page.scale.set_value(after)
+    screen.after_page.legs_box.setChecked(legs)
     qtbot.mouseClick(screen.after_page.go_button, Qt.MouseButton.LeftButton)
+
+
+def test_pain_above_five_asks_for_an_easier_walk_and_the_next_one_is_easier(
+    qtbot: QtBot, main_window: MainWindow, services: AppServices, clock: FakeClock
+) -> None:
+    screen = open_walk(main_window)
+    stop_after_a_minute_and_rate(qtbot, screen, clock, after=6, legs=False)
     page = screen.end_page
     assert page.hold_frame.isVisible()
-    assert "rose by 3 points" in page.hold_label.text()
-    assert "new leg symptoms" in page.hold_label.text()
-    assert "see a doctor or physiotherapist" in page.hold_label.text()
-    assert "the same length, not longer" in page.next_label.text()
+    assert "6/10: above 5 and higher than before" in page.hold_label.text()
+    assert "make your next walk a little easier" in page.hold_label.text()
+    # The starter is already the shortest plan: the next line says how it is easier.
+    assert page.next_label.text().startswith("Next time: 10-minute starter again")
+    assert "stop early" in page.next_label.text()
     assert page.card.title_label.text() == texts.END_TITLE_STOPPED
     [walk] = services.walks.latest(5)
     after = linked_pain(services, walk.id)[PainContext.AFTER_WALK]
-    assert after.pain == 5 and after.note == ""  # the note holds only what was typed
+    assert after.pain == 6 and after.note == ""  # the note holds only what was typed
+
+
+def test_a_small_rise_is_fine_and_the_page_says_the_rule(
+    qtbot: QtBot, main_window: MainWindow, clock: FakeClock
+) -> None:
+    screen = open_walk(main_window)
+    stop_after_a_minute_and_rate(qtbot, screen, clock, after=4, legs=False)
+    assert not screen.end_page.hold_frame.isVisible()
+    assert "settled by the next morning" in screen.end_page.next_label.text()
+
+
+def test_leg_symptoms_get_the_doctor_advice_and_pause_the_plan(
+    qtbot: QtBot, main_window: MainWindow, services: AppServices, clock: FakeClock
+) -> None:
+    screen = open_walk(main_window)
+    stop_after_a_minute_and_rate(qtbot, screen, clock, after=3, legs=True)
+    page = screen.end_page
+    # The same words as Today's note and the warning signs: see a doctor promptly.
+    assert "numbness or weakness in a leg" in page.hold_label.text()
+    assert words_for(Urgency.PROMPTLY).action in page.hold_label.text()
+    assert "shorter" not in page.hold_label.text()
+    assert page.next_label.text() == ""  # no next walk is suggested while paused
+    [walk] = services.walks.latest(5)
     assert walk.new_leg_symptoms
+    screen.refresh()
+    assert screen.safety_notice.isVisible()
 
 
 def test_esc_asks_first_and_a_no_keeps_walking(

@@ -2,7 +2,7 @@
 
 Pain ratings come from the store as arrays (`PainRepository.utc_seconds_and_pains`), never as
 PainEntry objects, so ten years of diary load in milliseconds. All statistics come from
-coach.domain.pain_series, coach.domain.trends and coach.domain.safety; this module only
+coach.domain.pain_series, coach.domain.trends and coach.domain.safety_state; this module only
 gathers and caches them.
 """
 
@@ -14,7 +14,6 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 import numpy as np
 from numpy.typing import NDArray
 
-from coach.domain.pain import PainEntry
 from coach.domain.pain_series import (
     EPOCH_ORDINAL,
     SECONDS_PER_DAY,
@@ -22,12 +21,13 @@ from coach.domain.pain_series import (
     samples_from_utc_seconds,
 )
 from coach.domain.progression import ProgressionPlan, plan_weeks
-from coach.domain.safety import RED_FLAG_WINDOW_DAYS, SafetyAdvice, assess_safety
+from coach.domain.safety_state import SafetyInputs, SafetyState, assess
 from coach.domain.trends import TrendStatistics, compute_statistics
 from coach.domain.walks import WalkKind, WalkRecord
 from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.database import Store
 from coach.storage.pain_repo import PainRepository
+from coach.storage.safety_repo import SafetyRepository
 from coach.storage.walks_repo import WalkRepository
 
 HISTORY_START = datetime(1970, 1, 1, tzinfo=UTC)
@@ -46,8 +46,8 @@ class TrendInputs:
     """Steps/min of each walk, NaN when it had none."""
     walk_guided: NDArray[np.bool_]
     plan: ProgressionPlan | None
-    recent_entries: tuple[PainEntry, ...]
-    """Entries of the last RED_FLAG_WINDOW_DAYS days: the only ones red flags are read from."""
+    safety: SafetyInputs
+    """What the one safety state is decided from (coach.domain.safety_state)."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class TrendModel:
 
     today: date
     statistics: TrendStatistics
-    safety: SafetyAdvice
+    safety: SafetyState
     weeks: WeeklyActivity
     session_days: NDArray[np.int64]
     walk_days: NDArray[np.int64]
@@ -108,11 +108,11 @@ def load_inputs(
     walks: WalkRepository,
     cadence: CadenceRepository,
     now: datetime,
+    safety: SafetyRepository | None = None,
 ) -> TrendInputs:
-    """Read everything the trends need from the store."""
+    """Read everything the trends need from the store (the safety record when given)."""
     seconds, pains = pain.utc_seconds_and_pains()
     records = walks.between(HISTORY_START, now + timedelta(days=1))
-    recent = pain.between(now - timedelta(days=RED_FLAG_WINDOW_DAYS + 1), now + timedelta(days=1))
     return TrendInputs(
         seconds=seconds,
         pains=pains,
@@ -121,7 +121,7 @@ def load_inputs(
         walk_cadence=np.fromiter((_cadence(w) for w in records), np.float64),
         walk_guided=np.fromiter((w.kind is WalkKind.GUIDED for w in records), np.bool_),
         plan=cadence.active_plan(),
-        recent_entries=tuple(recent),
+        safety=SafetyInputs() if safety is None else safety.inputs(),
     )
 
 
@@ -133,7 +133,7 @@ def build_model(inputs: TrendInputs, tz: tzinfo, today: date) -> TrendModel:
     """Statistics, safety advice and weekly activity from the inputs."""
     samples = samples_from_utc_seconds(inputs.seconds, inputs.pains, tz)
     statistics = compute_statistics(samples)
-    safety = assess_safety(statistics.daily, inputs.recent_entries, tz, today)
+    safety = assess(inputs.safety, tz, today)
     return TrendModel(
         today=today,
         statistics=statistics,
@@ -197,6 +197,7 @@ class TrendSource:
         self._pain = pain
         self._walks = walks
         self._cadence = CadenceRepository(store)
+        self._safety = SafetyRepository(store)
         self._key: tuple[int, date] | None = None
         self._model: TrendModel | None = None
 
@@ -205,7 +206,7 @@ class TrendSource:
         today = now.date()
         key = (self._store.connection.total_changes, today)
         if self._model is None or key != self._key:
-            inputs = load_inputs(self._pain, self._walks, self._cadence, now)
+            inputs = load_inputs(self._pain, self._walks, self._cadence, now, self._safety)
             tz = now.tzinfo or UTC
             self._model = build_model(inputs, tz, today)
             self._key = key

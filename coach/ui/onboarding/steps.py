@@ -20,6 +20,7 @@ from coach.domain.cadence import step_length_from_height
 from coach.domain.preferences import RANGES, Preferences
 from coach.domain.red_flags import RED_FLAGS, RedFlagAdvice, red_flag_advice
 from coach.domain.units import cm_to_in
+from coach.domain.urgency import Urgency, most_urgent, words_for
 from coach.ui.onboarding import texts
 from coach.ui.screens.height_input import HeightInput
 from coach.ui.screens.settings_fields import RangeSpinBox, message_style
@@ -43,7 +44,8 @@ class Step(QWidget):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(14)
-        self.body.addWidget(_label(title, "heading"))
+        self.heading_label = _label(title, "heading")
+        self.body.addWidget(self.heading_label)
 
     def first_focus(self) -> QWidget | None:
         """The control that should have focus when the page opens (None: the Next button)."""
@@ -72,7 +74,8 @@ class WelcomeStep(Step):
 
 
 class RedFlagStep(Step):
-    """One checkbox per red flag, plus "None of these" (ticked at first)."""
+    """One checkbox per red flag, plus "None of these"; nothing is ticked at first, and the
+    page cannot be passed until a sign or "None of these" is chosen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(texts.FLAGS_TITLE, parent)
@@ -92,10 +95,22 @@ class RedFlagStep(Step):
             self.body.addLayout(pair)
         self.none_box = QCheckBox(texts.FLAGS_NONE)
         self.none_box.setAccessibleName(texts.FLAGS_NONE)
-        self.none_box.setChecked(True)
         self.none_box.toggled.connect(self._on_none_toggled)
         self.body.addWidget(self.none_box)
+        self.message = _label(texts.FLAGS_CHOOSE)
+        self.message.setObjectName("field_error")
+        self.message.hide()
+        self.body.addWidget(self.message)
         self.body.addStretch(1)
+
+    def answered(self) -> bool:
+        """Whether a sign or "None of these" has been chosen."""
+        return self.none_box.isChecked() or any(b.isChecked() for b in self.boxes.values())
+
+    def commit(self) -> bool:
+        """Stay on the page, saying why, until the person has chosen."""
+        self.message.setVisible(not self.answered())
+        return self.answered()
 
     def first_focus(self) -> QWidget | None:
         """Start on the first warning sign."""
@@ -108,15 +123,13 @@ class RedFlagStep(Step):
     def _on_flag_toggled(self, checked: bool) -> None:
         if checked:
             self.none_box.setChecked(False)
-        elif not any(box.isChecked() for box in self.boxes.values()):
-            self.none_box.setChecked(True)
+            self.message.hide()
 
     def _on_none_toggled(self, checked: bool) -> None:
         if checked:
             for box in self.boxes.values():
                 box.setChecked(False)
-        elif not any(box.isChecked() for box in self.boxes.values()):
-            self.none_box.setChecked(True)  # one answer is always given
+            self.message.hide()
 
 
 class SeeDoctorStep(Step):
@@ -138,15 +151,22 @@ class SeeDoctorStep(Step):
         self.ticked.setTextFormat(Qt.TextFormat.PlainText)
         inner.addWidget(self.ticked)
         inner.addWidget(_label(texts.DOCTOR_WHY))
-        inner.addWidget(_label(texts.DOCTOR_HOW))
+        self.how = _label("")
+        inner.addWidget(self.how)
         self.body.addWidget(alert)
         self.body.addWidget(_label(texts.DOCTOR_CONTINUE))
         self.body.addStretch(1)
 
     def show_advice(self, advice: RedFlagAdvice) -> None:
-        """List the ticked signs, one per line."""
+        """List the ticked signs, one per line, with the words of the one urgency table."""
         lines = [f"•  {flag.short[:1].upper()}{flag.short[1:]}" for flag in advice.flags]
         self.ticked.setText("\n".join(lines))
+        urgency = most_urgent(flag.key for flag in advice.flags)
+        if urgency is not Urgency.NONE:
+            words = words_for(urgency)
+            self.title = words.title
+            self.heading_label.setText(words.title)
+            self.how.setText(words.action)
         self.setAccessibleDescription(f"{self.title}. {advice.summary()}.")
 
 

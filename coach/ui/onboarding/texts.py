@@ -30,22 +30,19 @@ FLAGS_BODY = (
     "Do any of these apply to you right now?"
 )
 FLAGS_NONE = "None of these"
+FLAGS_CHOOSE = 'Please tick the signs that apply, or "None of these", to go on.'
 FLAGS_ACCESSIBLE = "Warning signs"
 
-DOCTOR_TITLE = "Please see a doctor promptly, today if you can"
+DOCTOR_TITLE = "Please see a doctor promptly"
+"""Replaced by the words of coach.domain.urgency for the signs ticked."""
 DOCTOR_YOU_TICKED = "You told us about:"
 DOCTOR_WHY = (
-    "Together with back pain, these signs can mean a nerve is pressed, an infection, or an "
-    "injury that needs to be checked soon. A walking plan is not the right help for that."
-)
-DOCTOR_HOW = (
-    "Call your doctor today. If you cannot reach them, contact an urgent care service or your "
-    "local emergency number. Go straight away if you cannot pass water, cannot control your "
-    "bladder or bowels, or feel numb between your legs."
+    "Together with back pain, these signs need a doctor's look soon. "
+    "A walking plan is not the right help for them."
 )
 DOCTOR_CONTINUE = (
     "You can still use Walking Coach, for example to keep your pain diary. "
-    "Please hold off on the walking sessions until a doctor has seen you."
+    "The walking plan stays paused until you tell the app that a clinician has checked this."
 )
 DOCTOR_BACK = "&Change my answers"
 DOCTOR_NEXT = "I &understand, continue"

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.preferences import PreferenceError, Preferences
+from coach.storage.errors import StoreError
+from coach.storage.safety_repo import SafetyRepository
 from coach.ui.onboarding import texts
 from coach.ui.onboarding.steps import (
     HeightStep,
@@ -197,10 +199,15 @@ class OnboardingWizard(QWidget):
         return replace(checked, onboarding_done=True)
 
     def finish(self) -> None:
-        """Save the answers in one go and announce completion (or show why they were refused)."""
+        """Save the answers in one go and announce completion (or show why they were refused).
+
+        Ticked warning signs go into the safety record, so every screen pauses the plan.
+        """
         try:
             self._services.preferences.replace(self.answers())
-        except PreferenceError as error:  # e.g. the diary is open read-only
+            ticked = frozenset(f.key for f in self.red_flag_step.advice().flags)
+            SafetyRepository(self._services.store).add_signs(self._services.clock.now(), ticked)
+        except (PreferenceError, StoreError) as error:  # e.g. the diary is open read-only
             self.progress.setText(str(error))
             return
         self.completed.emit()

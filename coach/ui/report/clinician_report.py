@@ -20,6 +20,7 @@ from coach.domain.pain import PainEntry
 from coach.domain.pain_series import local_day_ordinals
 from coach.domain.progression import ProgressionPlan
 from coach.domain.safety import flag_words
+from coach.domain.safety_state import SafetyInputs
 from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.pain_repo import PainRepository
 from coach.storage.paths import PRIVATE_FILE_MODE, create_private_file
@@ -84,7 +85,7 @@ def gather_report(
         walk_minutes=inputs.walk_minutes[in_walks],
         walk_cadence=inputs.walk_cadence[in_walks],
         walk_guided=inputs.walk_guided[in_walks],
-        recent_entries=(),
+        safety=SafetyInputs(),
     )
     start = datetime.combine(first, time(0), tz)
     end = datetime.combine(last + timedelta(days=1), time(0), tz)

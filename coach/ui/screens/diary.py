@@ -8,29 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from coach.domain.pain import PainEntry
-from coach.domain.safety import assess_diary
 from coach.domain.walks import WalkRecord
 from coach.storage.errors import StoreError
 from coach.ui.screens import diary_texts as texts
 from coach.ui.screens.diary_data import DataCard
-from coach.ui.screens.diary_edit import EditEntryDialog, SafetyPanel
+from coach.ui.screens.diary_edit import EditEntryDialog
 from coach.ui.screens.diary_form import PainForm, save_button, shown_time
 from coach.ui.screens.diary_list import PAGE_SIZE, EntryList
 from coach.ui.services import AppServices
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.notice_bar import NoticeBar
+from coach.ui.widgets.safety_notice import SafetyNotice
 
 CONTENT_MAX_WIDTH = 1500
-SAFETY_DAYS = 35
-"""Ratings read for the safety check: the 28 days the worsening rule compares, with margin."""
-_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,8 @@ class DiaryScreen(QScrollArea):
         self.setAccessibleName(texts.HEADING)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.safety_panel = SafetyPanel()
+        self.safety_panel = SafetyNotice(services)
+        self.safety_panel.cleared.connect(self.refresh)
         self.undo_bar = NoticeBar(texts.UNDO_BAR_NAME, texts.UNDO)
         assert self.undo_bar.action is not None
         self.undo_bar.action.setAccessibleName(texts.UNDO_NAME)
@@ -123,14 +121,12 @@ class DiaryScreen(QScrollArea):
         try:
             entries = self.services.pain.latest(self.limit)
             total = self.services.pain.count()
-            recent = self.services.pain.between(now - timedelta(days=SAFETY_DAYS), now + _DAY)
             walks = self._walks_for(entries)
         except StoreError as error:
             self.undo_bar.show_message(str(error))
             return
         self.entry_list.show_entries(entries, walks, total, now)
-        local = now.astimezone()
-        self.safety_panel.show_advice(assess_diary(recent, local.tzinfo or UTC, local.date()))
+        self.safety_panel.refresh()
         self.save_button.setEnabled(self.services.can_save())
         if not self.services.can_save():
             self.form.show_message(texts.READ_ONLY)

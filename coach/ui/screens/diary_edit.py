@@ -1,4 +1,4 @@
-"""The dialog that changes one saved rating, and the calm safety panel of the diary screen."""
+"""The dialog that changes one saved rating."""
 
 from __future__ import annotations
 
@@ -8,14 +8,11 @@ from datetime import datetime
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from coach.domain.pain import PainEntry
-from coach.domain.safety import SafetyAdvice, Urgency
 from coach.ui.screens import diary_texts as texts
 from coach.ui.screens.diary_form import PainForm
 from coach.ui.widgets.card import styled_label
@@ -64,43 +61,3 @@ class EditEntryDialog(QDialog):
             return
         self.result_entry = result
         super().accept()
-
-
-class SafetyPanel(QFrame):
-    """What the diary says needs a professional's look, in plain words; hidden otherwise."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("notice_bar")
-        self.setAccessibleName(texts.SAFETY_NAME)
-        self.column = QVBoxLayout(self)
-        self.column.setContentsMargins(18, 14, 18, 14)
-        self.column.setSpacing(6)
-        self.labels: list[QLabel] = []
-        self.hide()
-
-    def show_advice(self, advice: SafetyAdvice) -> None:
-        """Show each message (title, what to do, the reason), most urgent first."""
-        for label in self.labels:
-            self.column.removeWidget(label)
-            label.hide()
-            label.deleteLater()
-        self.labels = []
-        for message in advice.messages:
-            title = styled_label(message.title, "subheading")
-            title.setAccessibleName(message.title)
-            # What to do, then the reason on its own line, so each reads at a glance.
-            for label in (title, styled_label(message.text), styled_label(message.reason)):
-                label.setObjectName("notice_text")
-                label.setAccessibleDescription(label.text())
-                self._add(label)
-        self.setProperty("urgency", advice.urgency.value)
-        self.setVisible(advice.urgency is not Urgency.NONE)
-
-    def text(self) -> str:
-        """Everything the panel says, for tests and screen readers."""
-        return "\n".join(label.text() for label in self.labels)
-
-    def _add(self, label: QLabel) -> None:
-        self.column.addWidget(label)
-        self.labels.append(label)

@@ -26,6 +26,7 @@ from coach.domain.cadence import LARGE_CHANGE_SPM, SMALL_CHANGE_SPM, adjust_cade
 from coach.domain.preferences import Preferences
 from coach.domain.walks import WalkKind, WalkRecord
 from coach.storage.errors import StoreError
+from coach.ui.safety_gate import WalkQuestion, ask_before_walking, may_start_walk
 from coach.ui.screens import metronome_texts as texts
 from coach.ui.screens.metronome_calculator import CalculatorPanel
 from coach.ui.screens.metronome_cards import PaceCard, WalkCard, clock_text, end_after_seconds
@@ -35,6 +36,7 @@ from coach.ui.screens.treadmill_view import TreadmillView
 from coach.ui.services import AppServices
 from coach.ui.theme import ThemeColors, colors_for, current_scheme
 from coach.ui.widgets.card import styled_label
+from coach.ui.widgets.safety_notice import SafetyNotice
 
 MIN_SAVED_WALK_S = 10
 """Shorter runs are a start pressed by mistake, not a walk worth counting."""
@@ -92,6 +94,10 @@ class MetronomeScreen(QScrollArea):
         self.plan = PlanPanel(services)
         self.tabs = QTabWidget()
         self.treadmill = TreadmillView(self)  # a window of its own, owned by the screen
+        self.safety_notice = SafetyNotice(services)
+        self.safety_notice.cleared.connect(self.refresh)
+        self.ask_before_walking: WalkQuestion = ask_before_walking
+        """Asks before a walk while the plan is paused; tests answer it instead."""
         self._lay_out()
         self._connect()
         self._add_shortcuts()
@@ -105,6 +111,7 @@ class MetronomeScreen(QScrollArea):
         column.setSpacing(12)
         column.addWidget(styled_label(texts.TITLE, "heading"))
         column.addWidget(styled_label(texts.INTRO, "muted"))
+        column.addWidget(self.safety_notice)
         cards = QHBoxLayout()
         cards.setSpacing(16)
         cards.addWidget(self.pace, 1)
@@ -202,6 +209,8 @@ class MetronomeScreen(QScrollArea):
 
     def start(self) -> None:
         """Start the metronome at the cadence shown, with the count-in and optional end."""
+        if not may_start_walk(self.services, self, self.ask_before_walking):
+            return
         end_s = end_after_seconds(self.walk.end_after.value())
         program = self.controller.steady(self.cadence, end_s)
         self._walk_owned = False  # stopping another screen's program saves nothing here
@@ -307,6 +316,7 @@ class MetronomeScreen(QScrollArea):
         self.plan.refresh()
         self._show_plan_target()
         self._show_status()
+        self.safety_notice.refresh()
 
     def _show_plan_target(self) -> None:
         self.plan_target = active_plan_target(self.services)

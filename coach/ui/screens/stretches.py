@@ -15,11 +15,13 @@ from PySide6.QtWidgets import QFileDialog, QStackedWidget, QVBoxLayout, QWidget
 from coach.domain.plan_files import PlanFileError, load_default_routines
 from coach.domain.routines import Exercise, Routine, editable, editable_copy
 from coach.storage import routine_files
+from coach.ui.safety_gate import WalkQuestion, ask_before_walking, may_start_walk
 from coach.ui.screens import stretches_texts as texts
 from coach.ui.screens.stretches_editor import RoutineEditor
 from coach.ui.screens.stretches_list import RoutineList
 from coach.ui.screens.stretches_player import RoutinePlayerView
 from coach.ui.services import AppServices
+from coach.ui.widgets.safety_notice import SafetyNotice
 
 NEW_ROUTINE_ID = "my-routine"
 
@@ -57,11 +59,18 @@ class StretchesScreen(QWidget):
         self.stack = QStackedWidget()
         for page in (self.routine_list, self.player_view, self.editor):
             self.stack.addWidget(page)
+        # The warm-up routine includes an easy walk, so it asks first while the plan is paused.
+        self.safety_notice = SafetyNotice(services)
+        self.safety_notice.cleared.connect(self.refresh)
+        self.ask_before_walking: WalkQuestion = ask_before_walking
+        """Asks before a routine while the plan is paused; tests answer it instead."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 24)
+        layout.addWidget(self.safety_notice)
         layout.addWidget(self.stack)
         self._connect()
         self.reload()
+        self.refresh()
 
     def _connect(self) -> None:
         buttons = self.routine_list.buttons
@@ -84,6 +93,10 @@ class StretchesScreen(QWidget):
         self.editor.closed.connect(self.show_list)
 
     # --- routines ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the safety notice as the state is now (each time the screen is shown)."""
+        self.safety_notice.refresh()
 
     def reload(self, select: str = "") -> None:
         """Read the user's routine files again and list everything."""
@@ -116,6 +129,8 @@ class StretchesScreen(QWidget):
 
     def play(self, routine: Routine) -> None:
         """Show the player and start a routine (also the editor's preview)."""
+        if not may_start_walk(self.services, self, self.ask_before_walking):
+            return
         self.stack.setCurrentWidget(self.player_view)
         self.player_view.play_routine(routine)
         self.player_view.setFocus()

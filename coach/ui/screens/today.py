@@ -21,15 +21,18 @@ from PySide6.QtWidgets import (
 from coach.domain.dose import DoseStep, WeekProgress
 from coach.domain.pain import PainEntry
 from coach.domain.preferences import Preferences
+from coach.domain.urgency import most_urgent, words_for
 from coach.domain.weekly_goal import weekly_goal_minutes
 from coach.ui.dialogs import open_pain_log
 from coach.ui.dialogs import texts as log_texts
 from coach.ui.screens import today_texts as texts
 from coach.ui.screens.metronome_plan import active_plan_target
+from coach.ui.screens.today_morning import MorningCheck
 from coach.ui.screens.walk_dose import current_dose
 from coach.ui.services import AppServices
 from coach.ui.texts import READ_ONLY_REFUSAL
 from coach.ui.widgets.card import Card, styled_label
+from coach.ui.widgets.safety_notice import SafetyNotice
 
 PAIN_ROWS = 5
 CONTENT_MAX_WIDTH = 980
@@ -54,8 +57,9 @@ def describe_pain(entry: PainEntry) -> tuple[str, str, str]:
         details.append(texts.LOCATION_NAMES.get(entry.location.value, ""))
     if entry.note:
         details.append(f"“{entry.note}”")
-    if entry.red_flags:
-        details.append(texts.PAIN_RED_FLAGS)
+    if entry.red_flags:  # the words of the one urgency table, as on every screen
+        advice = words_for(most_urgent(entry.red_flags)).title.lower()
+        details.append(texts.PAIN_SIGN_NOTED.format(advice=advice))
     return when, texts.PAIN_VALUE.format(pain=entry.pain), " · ".join(d for d in details if d)
 
 
@@ -97,6 +101,13 @@ class WeekCard(Card):
                 goal=progress.minutes_goal,
             )
         )
+
+    def show_paused(self, paused: bool) -> None:
+        """While the safety state is active, suggest no walking: no goal, target or dose."""
+        if paused:
+            self.advice_label.setText(texts.WEEK_PAUSED)
+            self.target_label.hide()
+        self.dose_label.setVisible(not paused)
 
     def show_cadence_target(self, spm: int | None) -> None:
         """This week's cadence target from the plan, or nothing without a plan."""
@@ -187,6 +198,9 @@ class TodayScreen(QScrollArea):
             self.pain_card.note_button.setEnabled(False)
             self.pain_card.note_button.setToolTip(READ_ONLY_REFUSAL)
         self.safety_label = styled_label(texts.SAFETY_NOTE, "muted")
+        self.safety_notice = SafetyNotice(services)
+        self.safety_notice.cleared.connect(self.refresh)
+        self.morning_check = MorningCheck(services)
         self._lay_out()
         services.preferences.preferences_changed.connect(self._on_preferences_changed)
         self.refresh()
@@ -198,6 +212,8 @@ class TodayScreen(QScrollArea):
         column.addWidget(self.greeting_label)
         column.addWidget(self.date_label)
         column.addSpacing(4)
+        column.addWidget(self.safety_notice)
+        column.addWidget(self.morning_check)
         column.addWidget(self.week_card)
         column.addWidget(self.pain_card)
         column.addWidget(self.safety_label)
@@ -221,6 +237,8 @@ class TodayScreen(QScrollArea):
         self.week_card.show_week(minutes, self.services.preferences.current)
         self.week_card.show_cadence_target(active_plan_target(self.services))
         self.week_card.show_dose(*current_dose(self.services))
+        self.week_card.show_paused(self.safety_notice.refresh().active)
+        self.morning_check.refresh()
         self.pain_card.show_entries(self.services.pain.latest(PAIN_ROWS))
 
     def _on_preferences_changed(self, _preferences: Preferences) -> None:

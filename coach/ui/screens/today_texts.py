@@ -34,7 +34,6 @@ PAIN_EMPTY = (
     "shows over the weeks whether walking helps."
 )
 PAIN_VALUE = "{pain}/10"
-PAIN_RED_FLAGS = "warning signs reported: please see a doctor promptly"
 PAIN_WHEN_FORMAT = "{at:%a} {at.day} {at:%b}, {at:%H:%M}"  # Mon 23 Nov, 08:10
 
 CONTEXT_NAMES = {
@@ -54,6 +53,26 @@ LOCATION_NAMES = {
 }
 
 SAFETY_NOTE = (
-    "Walking Coach is not medical advice. If pain spreads down a leg with numbness or "
-    "weakness, or you notice bladder or bowel changes, see a doctor promptly."
+    "Walking Coach is not medical advice. If a leg becomes numb or weak, please see a doctor "
+    "promptly. If you notice new bladder or bowel trouble, or numbness between your legs, "
+    "please get urgent medical care today."
+)
+"""The same words as the one table in coach.domain.urgency (PROMPTLY and EMERGENCY)."""
+
+WEEK_PAUSED = (
+    "Your walking plan is paused, so there is no goal to reach this week. "
+    "The advice above says what to do."
+)
+PAIN_SIGN_NOTED = "warning sign noted: {advice}"
+
+MORNING_TITLE = "How is your back after yesterday's walk?"
+MORNING_QUESTION = (
+    "Yesterday you walked {duration}. Has your back settled to how it was before that walk?"
+)
+MORNING_YES = "Yes, it has settled"
+MORNING_NO = "No, not yet"
+MORNING_SETTLED = "Good. Carry on with your plan as it is."
+MORNING_NOT_SETTLED = (
+    "Thank you. Make your next walk a little easier: shorter, or stop early if pain rises. "
+    "If it is still not settling after a few days, see a doctor or physiotherapist."
 )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.domain.safety import SafetyAdvice, Urgency
+from coach.domain.safety_state import SafetyState
 from coach.domain.trends import TREND_FLAT, TREND_NOT_ENOUGH, describe_slope
 from coach.storage.cadence_repo import CadenceRepository
 from coach.ui.charts.export import export_png, export_svg
@@ -159,14 +159,17 @@ class TrendsScreen(QScrollArea):
             return texts.TREND_FLAT_SENTENCE.format(span=span)
         return texts.TREND_SENTENCE.format(span=span, words=words)
 
-    def _show_safety(self, advice: SafetyAdvice) -> None:
-        lines = [
-            texts.SAFETY_LINE.format(title=m.title, text=m.text, reason=m.reason)
-            for m in advice.messages
-        ]
-        self.safety_bar.show_message("\n\n".join(lines))
-        urgent = advice.urgency is Urgency.PROMPTLY
-        self.safety_bar.setProperty("urgency", "promptly" if urgent else "")
+    def _show_safety(self, state: SafetyState) -> None:
+        message = state.message or state.flare_message  # the one state's words, as everywhere
+        line = (
+            ""
+            if message is None
+            else texts.SAFETY_LINE.format(
+                title=message.title, text=message.text, reason=message.reason
+            )
+        )
+        self.safety_bar.show_message(line)
+        self.safety_bar.setProperty("urgency", state.urgency.name.lower())
 
     def _on_chart_day_hovered(self, text: str) -> None:
         self.hover_label.setText(text or texts.HOVER_HINT_TEXT)

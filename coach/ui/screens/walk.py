@@ -15,6 +15,7 @@ from coach.domain.cues import CueSchedule
 from coach.domain.plans import SessionPlan
 from coach.domain.session import SessionResult, WalkSession
 from coach.storage.errors import StoreError
+from coach.ui.safety_gate import WalkQuestion, ask_before_walking, may_start_walk
 from coach.ui.screens import walk_data as data
 from coach.ui.screens import walk_texts as texts
 from coach.ui.screens.walk_cues import CueLibrary
@@ -24,6 +25,7 @@ from coach.ui.screens.walk_pages import ChoosePage, EndPage, PainPage
 from coach.ui.screens.walk_player import WalkPlayer
 from coach.ui.services import AppServices
 from coach.ui.texts import READ_ONLY_REFUSAL
+from coach.ui.widgets.safety_notice import SafetyNotice
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +44,8 @@ class WalkScreen(QWidget):
         self._watched: QObject | None = None
         self._closing = False
         self.chosen_plan: SessionPlan | None = None
+        self.ask_before_walking: WalkQuestion = ask_before_walking
+        """Asks before a walk while the plan is paused; tests answer it instead."""
         self._build()
         app = QCoreApplication.instance()
         if app is not None:
@@ -52,6 +56,9 @@ class WalkScreen(QWidget):
 
     def _build(self) -> None:
         self.choose_page = ChoosePage()
+        self.safety_notice = SafetyNotice(self.services)
+        self.safety_notice.cleared.connect(self.refresh)
+        self.choose_page.add_notice(self.safety_notice)
         self.before_page = PainPage(after=False)
         self.player = WalkPlayer(self.services)
         self.after_page = PainPage(after=True)
@@ -103,9 +110,12 @@ class WalkScreen(QWidget):
         )
         spm, from_plan = data.target_cadence(self.services)
         self.choose_page.show_cadence(spm, from_plan)
+        self.choose_page.show_paused(self.safety_notice.refresh().active)
         self.history.show_rows(data.guided_history(self.services))
 
     def _on_plan_chosen(self, plan: SessionPlan) -> None:
+        if not may_start_walk(self.services, self, self.ask_before_walking):
+            return
         self.chosen_plan = plan
         self.before_page.reset()
         self.stack.setCurrentWidget(self.before_page)

@@ -106,13 +106,13 @@ def next_suggestion(
     services: AppServices, plans: tuple[SessionPlan, ...], walked: SessionPlan, holds: bool
 ) -> SessionPlan | None:
     """The plan for the next walk: next week's dose grows only when nothing holds it, and
-    after a walk that held, the next is never longer than the one just walked."""
+    after a walk that held, the next is easier: the longest plan shorter than the one just
+    walked, or the same one when it is already the shortest."""
+    if holds:
+        shorter = [p for p in plans if p.walking_seconds < walked.walking_seconds]
+        return max(shorter, key=lambda p: p.walking_seconds, default=walked)
     step, progress = current_dose(services)
-    following = next_dose(step.dose, progress.minutes_done, holds).dose
-    plan = suggest_plan(step.dose if holds else following, plans)
-    if holds and plan is not None and plan.walking_seconds > walked.walking_seconds:
-        return walked
-    return plan
+    return suggest_plan(next_dose(step.dose, progress.minutes_done, holds).dose, plans)
 
 
 def save_result(

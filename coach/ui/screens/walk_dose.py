@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from coach.domain.dose import DoseStep, WeekProgress, dose_for_week, week_progress
 from coach.domain.pain import PainContext, PainEntry
-from coach.domain.session_summary import PAIN_RISE_HOLDS
+from coach.domain.pain_monitoring import hold_reasons
 from coach.domain.walks import WalkRecord, week_start
 from coach.storage.errors import StoreError
 from coach.ui.services import AppServices
@@ -42,15 +42,17 @@ def walk_pains(services: AppServices, walks: list[WalkRecord]) -> dict[int, dict
 
 
 def hold_weeks(walks: list[WalkRecord], pains: dict[int, dict[str, PainEntry]]) -> set[date]:
-    """Mondays of weeks in which a walk raised pain by 2 points or brought new leg symptoms."""
+    """Mondays of weeks in which the pain-monitoring rule asked for an easier walk."""
     weeks: set[date] = set()
     for walk in walks:
         pair = pains.get(walk.id or -1, {})
         before, after = pair.get(PainContext.BEFORE_WALK.value), pair.get("after_walk")
-        rose = (
-            before is not None and after is not None and after.pain >= before.pain + PAIN_RISE_HOLDS
-        )
-        if rose or walk.new_leg_symptoms:
+        if hold_reasons(
+            None if before is None else before.pain,
+            None if after is None else after.pain,
+            walk.new_leg_symptoms,
+            walk.settled_next_morning,
+        ):
             weeks.add(week_start(walk.started_at.date()))
     return weeks
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from coach.domain.pain import PainEntry
 from coach.domain.plan_files import PlanFileError
 from coach.domain.plans import Cadence, CadenceError, Phase, PhaseKind, SessionPlan
-from coach.domain.walks import WalkRecord
+from coach.domain.walks import WalkRecord, duration_words
 from coach.ui.screens import walk_texts as texts
 from coach.ui.screens.walk_data import save_user_plan
 from coach.ui.widgets.card import Card, styled_label
@@ -59,7 +59,7 @@ class HistoryView(QWidget):
             cells = (
                 texts.HISTORY_DATE.format(at=at),
                 walk.plan_name,
-                str(round(walk.minutes)),
+                duration_words(walk.duration_s),
                 cadence,
                 texts.NO_VALUE if before is None else str(before.pain),
                 texts.NO_VALUE if after is None else str(after.pain),

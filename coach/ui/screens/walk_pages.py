@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.pain_monitoring import rose_too_far
 from coach.domain.plans import SessionPlan
 from coach.domain.session import SessionResult
-from coach.domain.session_summary import PAIN_RISE_HOLDS
+from coach.domain.urgency import PAUSED_LINE, Urgency, words_for
+from coach.domain.walks import duration_words
 from coach.ui.screens import walk_texts as texts
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.pain_scale import PainScale
@@ -93,6 +95,17 @@ class ChoosePage(QWidget):
         listed = "\n".join(problems)
         self.problems_label.setText(texts.PLAN_PROBLEMS.format(problems=listed) if problems else "")
         self.problems_label.setVisible(bool(problems))
+
+    def add_notice(self, notice: QWidget) -> None:
+        """Put the safety notice above the plans."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, notice)
+
+    def show_paused(self, paused: bool) -> None:
+        """While the safety state is active, suggest no walk (the notice above says why)."""
+        if paused:
+            self.suggestion_label.setText(texts.CHOOSE_PAUSED)
 
     def show_cadence(self, spm: int, from_plan: bool) -> None:
         """Say which cadence the main walk follows, and where it comes from."""
@@ -216,7 +229,9 @@ class EndPage(QWidget):
         self.card.title_label.setText(texts.END_TITLE_STOPPED if stopped else texts.END_TITLE)
         if save_problem:
             self.card.title_label.setText(texts.END_NOT_SAVED.format(reason=save_problem))
-        self.minutes_label.setText(texts.END_MINUTES.format(minutes=round(summary.walked_minutes)))
+        self.minutes_label.setText(
+            texts.END_MINUTES.format(duration=duration_words(summary.walked_s))
+        )
         spm = summary.main_cadence_spm
         self.cadence_label.setText(texts.END_CADENCE.format(spm=round(spm)) if spm else "")
 
@@ -228,23 +243,28 @@ class EndPage(QWidget):
         )
         self.hold_label.setText(hold_text(result))
         self.hold_frame.setVisible(result.holds)
-        if next_plan is None:
-            self.next_label.setText("")
-        else:
-            line = texts.END_NEXT_HOLD if result.holds else texts.END_NEXT
-            self.next_label.setText(line.format(plan=next_plan.name))
+        self.next_label.setText(next_text(result, next_plan))
 
 
 def hold_text(result: SessionResult) -> str:
-    """What the end screen says when the hold rule applies ("" when it does not)."""
-    if not result.holds:
-        return ""
-    lines = []
-    if result.pain_before is not None and result.pain_after is not None:
-        rise = result.pain_after - result.pain_before
-        if rise >= PAIN_RISE_HOLDS:
-            lines.append(texts.END_HOLD_PAIN.format(rise=rise))
+    """The pain-monitoring rule as it applies to this walk; leg symptoms get the doctor advice."""
     if result.new_leg_symptoms:
-        lines.append(texts.END_HOLD_LEGS)
-    lines.append(texts.END_HOLD_ADVICE)
-    return " ".join(lines)
+        words = words_for(Urgency.PROMPTLY)  # the one table: the same words as Today's note
+        return " ".join((texts.END_HOLD_LEGS, words.action, PAUSED_LINE))
+    if rose_too_far(result.pain_before, result.pain_after):
+        return " ".join(
+            (texts.END_HOLD_PAIN.format(after=result.pain_after), texts.END_HOLD_ADVICE)
+        )
+    return ""
+
+
+def next_text(result: SessionResult, next_plan: SessionPlan | None) -> str:
+    """The next walk, following from the rule the same page states (nothing while paused)."""
+    if next_plan is None or result.new_leg_symptoms:
+        return ""
+    if not result.holds:
+        return " ".join((texts.END_RULE, texts.END_NEXT.format(plan=next_plan.name)))
+    walked = result.summary.plan_id
+    if next_plan.id != walked:
+        return texts.END_NEXT_SHORTER.format(plan=next_plan.name)
+    return texts.END_NEXT_SAME.format(plan=next_plan.name)

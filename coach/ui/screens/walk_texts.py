@@ -11,6 +11,7 @@ PLAYER_NAME = "Guided walk player"
 
 CHOOSE_TITLE = "Choose today's walk"
 CHOOSE_SUGGESTED = "Suggested for this week: {plan}. Your goal is {minutes} minutes a walk."
+CHOOSE_PAUSED = "No walk is suggested while your walking plan is paused."
 CHOOSE_CADENCE_PLAN = "Main walk at {spm} steps/min, this week's target from your plan."
 CHOOSE_CADENCE_DEFAULT = "Main walk at {spm} steps/min, your usual pace from Settings."
 PLAN_ROW = "{name} — {minutes} min walking"
@@ -55,29 +56,31 @@ NO_CUES = "All cue cards are hidden. Turn them on again in the Cue cards tab."
 
 AFTER_TITLE = "Well done. How is your back now?"
 AFTER_HELP = "Choose a number from 0 to 10. You can skip this."
-LEG_SYMPTOMS = "New pain, tingling or numbness in a leg since the walk began"
+LEG_SYMPTOMS = "New numbness or weakness in a leg since the walk began"
 SAVE_BUTTON = "Save"
 SKIP_SAVE_BUTTON = "Skip and save the walk"
 
 END_TITLE = "Your walk is saved"
 END_TITLE_STOPPED = "Your walk is saved (stopped early)"
-END_MINUTES = "{minutes} min walked"
+END_MINUTES = "{duration} walked"
 END_CADENCE = "Main walk at {spm} steps/min"
 END_PAIN = "Pain before {before}, after {after}"
 END_PAIN_UNRATED = "not rated"
-END_HOLD_PAIN = "Your pain rose by {rise} points during this walk."
-END_HOLD_LEGS = "You noticed new leg symptoms."
-END_HOLD_ADVICE = (
-    "Make your next walk easier: shorter or slower. If this keeps happening, or does not "
-    "settle within a day or two, please see a doctor or physiotherapist."
+END_RULE = (
+    "Pain may go up a little during or after a walk. Up to 5 out of 10 is fine if it has "
+    "settled by the next morning; the app will ask you then."
 )
+END_HOLD_PAIN = "Your pain after this walk was {after}/10: above 5 and higher than before."
+END_HOLD_ADVICE = "So make your next walk a little easier."
+END_HOLD_LEGS = "You noticed new numbness or weakness in a leg."
 END_NEXT = "Next time: {plan}."
-END_NEXT_HOLD = "Next time: {plan}, the same length, not longer."
+END_NEXT_SHORTER = "Next time: {plan}, shorter than this walk."
+END_NEXT_SAME = "Next time: {plan} again, the shortest walk, and stop early if your pain rises."
 END_NOT_SAVED = "This walk could not be saved: {reason}"
 DONE_BUTTON = "Done"
 
 HISTORY_EMPTY = "No guided walks yet. Your walks will be listed here."
-HISTORY_HEADERS = ("Date", "Plan", "Minutes", "Steps/min", "Pain before", "Pain after")
+HISTORY_HEADERS = ("Date", "Plan", "Walked", "Steps/min", "Pain before", "Pain after")
 HISTORY_DATE = "{at:%a} {at.day} {at:%b %Y}, {at:%H:%M}"
 NO_VALUE = "\u2013"  # an en dash: no rating
 
