@@ -111,6 +111,18 @@ def test_short_start_is_not_saved(
     assert screen.message_label.text() == texts.TOO_SHORT.format(seconds=10)
 
 
+def test_a_16_second_run_is_saved_as_under_a_minute_and_not_counted(
+    qtbot: QtBot, main_window: MainWindow, services: AppServices, clock: FakeClock
+) -> None:
+    screen = open_screen(qtbot, main_window)
+    press(qtbot, Key.Key_Space)
+    walk(16 + 2.5, clock, screen)  # the count-in, then 16 s of steps
+    press(qtbot, Key.Key_Space)
+    assert screen.message_label.text().startswith("Saved: under a minute at 105 steps/min.")
+    assert "a minute or more count" in screen.message_label.text()
+    assert services.walks.minutes_in_week(clock.now().date()) == 0
+
+
 def test_timed_walk_ends_itself_and_is_saved(
     qtbot: QtBot, main_window: MainWindow, services: AppServices, clock: FakeClock
 ) -> None:

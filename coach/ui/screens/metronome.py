@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from coach.domain.cadence import LARGE_CHANGE_SPM, SMALL_CHANGE_SPM, adjust_cadence
 from coach.domain.preferences import Preferences
-from coach.domain.walks import WalkKind, WalkRecord
+from coach.domain.walks import WalkKind, WalkRecord, counts_toward_goal, duration_words
 from coach.storage.errors import StoreError
 from coach.ui.safety_gate import WalkQuestion, ask_before_walking, may_start_walk
 from coach.ui.screens import metronome_texts as texts
@@ -256,7 +256,8 @@ class MetronomeScreen(QScrollArea):
             self.services.walks.add(record)
         except StoreError as error:
             return texts.SAVE_FAILED.format(error=error)
-        return texts.SAVED.format(minutes=max(1, round(walked_s / 60)), spm=last)
+        counted = texts.SAVED if counts_toward_goal(record) else texts.SAVED_SHORT
+        return counted.format(duration=duration_words(walked_s), spm=last)
 
     def _on_finished(self) -> None:
         self._finished = self._walk_owned

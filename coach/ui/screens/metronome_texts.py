@@ -41,7 +41,11 @@ COUNT_IN = "Get ready… the steps start after the count-in."
 WALKING = "Walking. Step with the beat; keep it comfortable."
 WALKING_UNTIL = "Walking. A chime sounds when the {minutes} minutes are up."
 SOUND_OFF = "Sound is off: follow the footprints."
-SAVED = "Saved: {minutes} min at {spm} steps/min. It counts toward this week's minutes."
+SAVED = "Saved: {duration} at {spm} steps/min. It counts toward this week's minutes."
+SAVED_SHORT = (
+    "Saved: {duration} at {spm} steps/min. Walks of a minute or more count toward this "
+    "week's minutes."
+)
 TOO_SHORT = "That walk was under {seconds} seconds, so it was not saved."
 SAVE_FAILED = "This walk could not be saved: {error}"
 FINISHED = "Time is up. Well done. "
