@@ -73,7 +73,16 @@ def ensure_private_dir(path: Path) -> Path:
         if not create_private_dirs(path):
             _narrow_to_owner(path)
     except OSError as error:
-        raise folder_error(path, error) from None
+        raise folder_error(_nearest_existing(path), error) from None
+    return path
+
+
+def _nearest_existing(path: Path) -> Path:
+    """The folder itself, or the closest parent that exists: the one that refused a mkdir."""
+    for folder in (path, *path.parents):
+        with contextlib.suppress(OSError):
+            if folder.is_dir():
+                return folder
     return path
 
 
@@ -102,16 +111,17 @@ def writable_problem(folder: Path) -> OSError | None:
 def folder_error(folder: Path, error: OSError, diary: Path | None = None) -> DataFolderError:
     """The one-line DataFolderError for an OSError met while making or writing to a folder."""
     code = error.errno
-    if error.strerror == _FOREIGN:
+    denied = code in (errno.EACCES, errno.EPERM)
+    if error.strerror == _FOREIGN or (denied and _foreign(folder)):
         reason, remedy = f"it belongs to another user ({_owner(folder)})", _USE_YOUR_OWN
     elif code == errno.EROFS:
         reason, remedy = "it is on a read-only disk", _USE_WRITABLE
     elif code == errno.ENOSPC:
         reason, remedy = "disk full", FREE_SPACE
-    elif code in (errno.EACCES, errno.EPERM) and _owned_read_only(folder):
+    elif denied and _owned_read_only(folder):
         reason = "you made it read-only"
         remedy = f"To save again, make it writable (chmod u+w '{folder}')."
-    elif code in (errno.EACCES, errno.EPERM):
+    elif denied:
         reason, remedy = "permission denied", _USE_YOUR_OWN
     else:
         reason, remedy = (error.strerror or str(error)).lower(), _USE_WRITABLE
@@ -134,6 +144,13 @@ def _nearly_full(folder: Path) -> bool:
     except (OSError, AttributeError):  # gone, or Windows
         return False
     return info.f_bavail * info.f_frsize < _NEARLY_FULL_BYTES
+
+
+def _foreign(folder: Path) -> bool:
+    try:
+        return folder.stat().st_uid != _my_uid()
+    except OSError:
+        return False
 
 
 def _owned_read_only(folder: Path) -> bool:

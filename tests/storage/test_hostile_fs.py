@@ -66,6 +66,7 @@ def unchanged_outside(sandbox: Path, data: Path, *also: Path) -> Iterator[None]:
 def check(result: Result, code: int, *phrases: str) -> None:
     """The exit code, every phrase in the output, and no traceback."""
     text = result.out + result.err
+    print(f"\n[exit {result.code}] {result.err.strip()}")  # shown with pytest -s
     assert result.code == code, text
     for phrase in phrases:
         assert phrase in text, text
@@ -225,7 +226,7 @@ def test_a_data_folder_that_cannot_be_created_is_one_line(sandbox: Path) -> None
     env = sandbox_env(sandbox, parent / "data")
     for _ in unchanged_outside(sandbox, parent / "data"):
         result = walkcoach(["export", "--out", str(sandbox / "home" / "x.json")], env, user=NOBODY)
-    check(result, 1, f"cannot write to {parent / 'data'}")
+    check(result, 1, f"cannot write to {parent}: it belongs to another user (root)")
     assert not (parent / "data").exists()
 
 

@@ -12,7 +12,9 @@ from coach import APP_NAME, APP_ORGANIZATION
 from coach.domain.pain import PainEntry
 from coach.storage import paths
 from coach.storage.database import open_store
+from coach.storage.errors import DataFolderError
 from coach.storage.pain_repo import PainRepository
+from coach.storage.paths import ensure_private_dir
 
 
 def mode(path: Path) -> int:
@@ -92,3 +94,19 @@ def test_database_sidecars_and_backups_are_private(private_data_dir: Path, umask
     assert mode(private_data_dir / "backups") == 0o700
     assert {mode(p) for p in backups} == {0o600}
     assert mode(store.path) == 0o600
+
+
+def test_a_folder_made_read_only_stays_read_only(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    folder.chmod(0o550)  # the person's choice: read-only, and shared with their group
+    assert ensure_private_dir(folder) == folder
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o500  # the group loses access, no one gains
+
+
+def test_a_folder_that_cannot_be_made_is_one_line_naming_it(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DataFolderError, match=f"cannot write to {tmp_path}") as caught:
+        ensure_private_dir(blocker / "data")
+    assert "\n" not in str(caught.value)
