@@ -56,6 +56,10 @@ def test_walk_screen_asks_before_a_guided_walk(
     assert expected is not None and screen.safety_notice.isVisible()
     assert expected.title in screen.safety_notice.text()
     assert "paused" in screen.choose_page.suggestion_label.text()
+    assert all(
+        "(suggested)" not in screen.choose_page.plan_list.item(row).text()
+        for row in range(screen.choose_page.plan_list.count())
+    )
     asked: Asked = []
     screen.ask_before_walking = answering(answer, asked)
     qtbot.mouseClick(screen.choose_page.start_button, Qt.MouseButton.LeftButton)

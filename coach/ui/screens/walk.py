@@ -104,13 +104,14 @@ class WalkScreen(QWidget):
         listed = data.load_plans(set(routines))
         self.plans = listed.plans
         step, _progress = current_dose(self.services)
-        suggested = data.suggested(self.services, self.plans)
+        paused = self.safety_notice.refresh().active
+        suggested = None if paused else data.suggested(self.services, self.plans)
         self.choose_page.show_plans(
             self.plans, suggested, step.dose.minutes_per_walk, listed.problems
         )
         spm, from_plan = data.target_cadence(self.services)
         self.choose_page.show_cadence(spm, from_plan)
-        self.choose_page.show_paused(self.safety_notice.refresh().active)
+        self.choose_page.show_paused(paused)
         self.history.show_rows(data.guided_history(self.services))
 
     def _on_plan_chosen(self, plan: SessionPlan) -> None:
