@@ -114,9 +114,12 @@ def run_gui(app: QApplication, crash: CrashHandler) -> int:
         services = build_services(store, NOT_PROBED, engine_factory=_create_engine)
         audio = services.audio
         theme = ThemeController(app, services.preferences, parent=app)
+        first_screen = None
         if not services.preferences.current.onboarding_done and not store.read_only:
-            run_first_run_onboarding(services)
+            first_screen = run_first_run_onboarding(services)
         window = MainWindow(services, default_view_settings())
+        if first_screen is not None:
+            window.show_screen(first_screen)  # Learn, when the introduction offered it
         theme.theme_changed.connect(window.on_theme_changed)
         crash.parent = window
         timer = start_backup_timer(store, services, app)
@@ -134,11 +137,11 @@ def run_gui(app: QApplication, crash: CrashHandler) -> int:
         store.close()  # takes the exit backup when data changed
 
 
-def run_first_run_onboarding(services: AppServices) -> None:
-    """Show the first-run onboarding; it saves onboarding_done itself when finished."""
-    from coach.ui.onboarding import run_onboarding
+def run_first_run_onboarding(services: AppServices) -> str | None:
+    """Show the first-run onboarding (it saves onboarding_done); the screen to open first."""
+    from coach.ui.onboarding import run_first_onboarding
 
-    run_onboarding(services, None)
+    return run_first_onboarding(services)
 
 
 def start_backup_timer(store: Store, services: AppServices, parent: QObject) -> QTimer:

@@ -8,7 +8,13 @@ constant it names and renders the table into docs/evidence.md.
 
 from __future__ import annotations
 
+import importlib
+import json
 from dataclasses import dataclass
+from typing import Any
+
+from coach.domain.preferences import Range
+from coach.resources import assets_dir
 
 OWN_CHOICE = "Our own choice"
 
@@ -84,3 +90,30 @@ class Evidence:
         if self.own_choice:
             parts.append(f"{OWN_CHOICE}: {self.own_choice}")
         return ". ".join(parts)
+
+
+def values_at(where: str) -> list[Any]:
+    """The values a row's `where` names: one constant (a Range as (low, high)), or every match
+    of a JSON pointer in the shipped files its glob names ('*' matches each list item)."""
+    if "#" in where:
+        pattern, pointer = where.split("#", 1)
+        root = assets_dir().parent
+        files = sorted(root.glob(pattern))
+        parts = pointer.strip("/").split("/")
+        return [v for f in files for v in _json_values(json.loads(f.read_text("utf-8")), parts)]
+    module, name = where.rsplit(".", 1)
+    value = getattr(importlib.import_module(module), name)
+    return [(value.low, value.high) if isinstance(value, Range) else value]
+
+
+def _json_values(node: Any, parts: list[str]) -> list[Any]:
+    if not parts:
+        return [node]
+    head, rest = parts[0], parts[1:]
+    if head == "*" and isinstance(node, list):
+        return [v for item in node for v in _json_values(item, rest)]
+    if isinstance(node, list) and head.isdigit() and int(head) < len(node):
+        return _json_values(node[int(head)], rest)
+    if isinstance(node, dict) and head in node:
+        return _json_values(node[head], rest)
+    return []

@@ -149,6 +149,9 @@ class MainWindow(QMainWindow):
         if key not in self._built:
             widget = self._specs[key].factory(self.services)
             widget.setAccessibleName(self._specs[key].title)
+            opener = getattr(widget, "open_screen", None)  # e.g. Today's "Open Learn"
+            if opener is not None:
+                opener.connect(self.show_screen)
             self._built[key] = widget
             self.stack.addWidget(widget)
         return self._built[key]

@@ -4,7 +4,8 @@ A screen registers with one line in `default_screens()`: a ScreenSpec of key, ti
 name (see coach/ui/widgets/icons.py) and a factory that builds its widget from AppServices.
 Only screens that work are listed. A screen widget loads its data when it is built and may
 define `refresh()`; the main window calls it each time the screen is shown again (switched to,
-or the window comes back into view).
+or the window comes back into view). A screen with an `open_screen` signal (a screen key)
+asks the main window to show another screen, e.g. Today's link to Learn.
 """
 
 from __future__ import annotations
@@ -75,6 +76,12 @@ def _stretches(services: AppServices) -> QWidget:
     return StretchesScreen(services)
 
 
+def _learn(services: AppServices) -> QWidget:
+    from coach.ui.screens.learn import LearnScreen
+
+    return LearnScreen(services)
+
+
 def default_screens() -> list[ScreenSpec]:
     """The screens of the app, in sidebar order (imports happen when a screen is first built)."""
     return [
@@ -84,6 +91,7 @@ def default_screens() -> list[ScreenSpec]:
         ScreenSpec("stretches", "Stretches", "stretch", _stretches),
         ScreenSpec("diary", "Pain diary", "diary", _diary),
         ScreenSpec("trends", "Trends", "trends", _trends),
+        ScreenSpec("learn", "Learn", "learn", _learn),
         ScreenSpec("settings", "Settings", "settings", _settings),
     ]
 
@@ -138,7 +146,10 @@ class Sidebar(QListWidget):
     def _scroll_to_top_if_all_fit(self) -> None:
         self.doItemsLayout()
         rows_height = sum(self.sizeHintForRow(row) for row in range(self.count()))
-        if rows_height <= self.viewport().height():
+        # maximumViewportSize, not viewport(): the first QWidget that Qt hands back to Python
+        # makes PySide set up every widget class to find its type (~20 ms before the first
+        # paint). The heights are the same, as the list never has a horizontal scroll bar.
+        if rows_height <= self.maximumViewportSize().height():
             self.scrollToTop()
 
     def recolor_icons(self) -> None:

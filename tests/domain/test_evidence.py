@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import json
 import numbers
 from pathlib import Path
 from typing import Any
@@ -11,44 +10,17 @@ from typing import Any
 import pytest
 
 from coach.domain import evidence_doc
-from coach.domain.evidence import Evidence
+from coach.domain.evidence import Evidence, values_at
 from coach.domain.evidence_table import COVERED_MODULES, EVIDENCE, NOT_HEALTH_NUMBERS
 from coach.domain.plan_files import ASSETS_DIR
-from coach.domain.preferences import Range
-
-ROOT = ASSETS_DIR.parent
-
-
-def _comparable(value: Any) -> Any:
-    if isinstance(value, Range):
-        return (value.low, value.high)
-    return value
-
-
-def _json_values(node: Any, parts: list[str]) -> list[Any]:
-    """Every value a JSON pointer reaches; '*' matches each list item (missing keys skip)."""
-    if not parts:
-        return [node]
-    head, rest = parts[0], parts[1:]
-    if head == "*" and isinstance(node, list):
-        return [v for item in node for v in _json_values(item, rest)]
-    if isinstance(node, list) and head.isdigit() and int(head) < len(node):
-        return _json_values(node[int(head)], rest)
-    if isinstance(node, dict) and head in node:
-        return _json_values(node[head], rest)
-    return []
 
 
 def resolve(where: str) -> list[Any]:
-    """The values a row's `where` names: one constant, or every match in shipped files."""
+    """The values a row names; a glob must match at least one shipped file."""
     if "#" in where:
-        pattern, pointer = where.split("#", 1)
-        files = sorted(ROOT.glob(pattern))
-        assert files, f"{pattern} matches no shipped file"
-        parts = pointer.strip("/").split("/")
-        return [v for f in files for v in _json_values(json.loads(f.read_text()), parts)]
-    module, name = where.rsplit(".", 1)
-    return [_comparable(getattr(importlib.import_module(module), name))]
+        pattern = where.split("#", 1)[0]
+        assert sorted(ASSETS_DIR.parent.glob(pattern)), f"{pattern} matches no shipped file"
+    return values_at(where)
 
 
 @pytest.mark.parametrize("row", EVIDENCE, ids=lambda row: row.where)
@@ -73,7 +45,7 @@ def _numeric_constants(module_name: str) -> dict[str, Any]:
     for name, value in vars(module).items():
         if not name.isupper() or name.startswith("_"):
             continue
-        value = _comparable(value)
+        [value] = values_at(f"{module_name}.{name}")
         is_number = isinstance(value, numbers.Real) and not isinstance(value, bool)
         is_range = (
             isinstance(value, tuple) and value and all(isinstance(v, numbers.Real) for v in value)

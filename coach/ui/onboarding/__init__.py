@@ -5,7 +5,13 @@ from __future__ import annotations
 from coach.ui.onboarding.wizard import (
     OnboardingWizard,
     onboarding_screenshot_states,
+    run_first_onboarding,
     run_onboarding,
 )
 
-__all__ = ["OnboardingWizard", "onboarding_screenshot_states", "run_onboarding"]
+__all__ = [
+    "OnboardingWizard",
+    "onboarding_screenshot_states",
+    "run_first_onboarding",
+    "run_onboarding",
+]

@@ -10,7 +10,7 @@ STEP_OF = "Step {number} of {total}"
 
 WELCOME_TITLE = "Welcome"
 WELCOME_BODY = (
-    "Walking Coach helps you walk in a way that is kinder to your lower back: "
+    "Walking Coach helps you walk regularly while your back recovers: "
     "a steady beat to pace your steps, short tips on posture and stride while you walk, "
     "gentle stretches to warm up, and a pain diary that shows how things change over the weeks."
 )

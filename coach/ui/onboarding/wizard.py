@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,7 @@ from coach.ui.onboarding.steps import (
     WalkingStep,
     WelcomeStep,
 )
+from coach.ui.screens import learn_texts
 from coach.ui.theme import BASE_POINT_SIZE, ThemeColors, colors_for, current_scheme
 
 if TYPE_CHECKING:
@@ -47,7 +49,9 @@ class OnboardingWizard(QWidget):
 
     completed = Signal()  # after the answers were saved
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: AppServices, parent: QWidget | None = None, offer_learn: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("onboarding")
         self._scheme = ""
@@ -58,6 +62,11 @@ class OnboardingWizard(QWidget):
         self.see_doctor_step = SeeDoctorStep()
         self.height_step = HeightStep(prefs)
         self.walking_step = WalkingStep(prefs)
+        self.learn_box = QCheckBox(learn_texts.ONBOARDING_OFFER)
+        """Offered on the first run only: open the Learn screen once the introduction ends."""
+        self.learn_box.setChecked(offer_learn)
+        self.learn_box.setVisible(offer_learn)
+        self.walking_step.body.insertWidget(self.walking_step.body.count() - 1, self.learn_box)
         self._steps: dict[str, Step] = {
             "welcome": self.welcome_step,
             "red_flags": self.red_flag_step,
@@ -245,10 +254,22 @@ def wizard_style(colors: ThemeColors) -> str:
 
 def run_onboarding(services: AppServices, parent: QWidget | None = None) -> bool:
     """Show the introduction as a modal dialog; True when finished (onboarding_done is set)."""
+    return _run_dialog(services, parent, offer_learn=False) is not None
+
+
+def run_first_onboarding(services: AppServices) -> str | None:
+    """The first-run introduction; the screen to open first ("learn" if the user asked for it)."""
+    wizard = _run_dialog(services, None, offer_learn=True)
+    return "learn" if wizard is not None and wizard.learn_box.isChecked() else None
+
+
+def _run_dialog(
+    services: AppServices, parent: QWidget | None, offer_learn: bool
+) -> OnboardingWizard | None:
     dialog = QDialog(parent)
     dialog.setWindowTitle(texts.WINDOW_TITLE)
     dialog.setModal(True)
-    wizard = OnboardingWizard(services, dialog)
+    wizard = OnboardingWizard(services, dialog, offer_learn)
     wizard.completed.connect(dialog.accept)
     layout = QVBoxLayout(dialog)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -256,7 +277,7 @@ def run_onboarding(services: AppServices, parent: QWidget | None = None) -> bool
     dialog.resize(900, 680)
     finished = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
-    return finished
+    return wizard if finished else None
 
 
 def onboarding_screenshot_states() -> list[tuple[str, Callable[[AppServices], QWidget]]]:
@@ -264,7 +285,7 @@ def onboarding_screenshot_states() -> list[tuple[str, Callable[[AppServices], QW
 
     def at(step: str, ticked: tuple[str, ...] = ()) -> Callable[[AppServices], QWidget]:
         def build(services: AppServices) -> QWidget:
-            wizard = OnboardingWizard(services)
+            wizard = OnboardingWizard(services, offer_learn=True)  # as on the first run
             for key in ticked:
                 wizard.red_flag_step.boxes[key].setChecked(True)
             wizard.go_to(step)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 HEADING = "Pain diary"
 INTRO = (
-    "A quick rating once or twice a day is enough. Over the weeks it shows whether walking "
-    "helps your back."
+    "A quick rating once a day, at about the same time, is enough; guided walks also ask "
+    "before and after. Over the weeks it shows whether walking helps your back."
 )
 
 # --- Logging a rating -----------------------------------------------------------------------

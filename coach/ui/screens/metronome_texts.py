@@ -121,7 +121,8 @@ SPEED_SET_NOTE = "This speed is saved with your walks."
 # Plan
 PLAN_HELP = (
     "A gentle plan raises your cadence a little each week, from your measured baseline "
-    "toward a goal 5 to 10 % above it. You can hold any week that feels like too much."
+    "toward a goal 5 to 10 % above it (a range borrowed from running coaching). You can hold "
+    "any week that feels like too much."
 )
 PLAN_GOAL = "Goal above baseline (%)"
 PLAN_CREATE = "Make my plan"

@@ -87,8 +87,8 @@ CUE_INTERVAL = (
 
 REMINDER = (
     "Daily reminder",
-    "A time for a gentle daily question about your back while the app is open, like 08:30 "
-    "or 18:00. Leave it empty for none.",
+    "A gentle question about your back once a day, at about the same time, while the app is "
+    "open, like 08:30 or 18:00. Leave it empty for none.",
 )
 REMINDER_PLACEHOLDER = "No reminder"
 REMINDER_BAD = "Type a time like 08:30 (24-hour clock), or leave it empty. Nothing was saved."

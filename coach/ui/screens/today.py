@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -25,6 +25,7 @@ from coach.domain.urgency import most_urgent, words_for
 from coach.domain.weekly_goal import weekly_goal_minutes
 from coach.ui.dialogs import open_pain_log
 from coach.ui.dialogs import texts as log_texts
+from coach.ui.screens import learn_texts
 from coach.ui.screens import today_texts as texts
 from coach.ui.screens.metronome_plan import active_plan_target
 from coach.ui.screens.today_morning import MorningCheck
@@ -179,8 +180,25 @@ class PainCard(Card):
         self.empty_label.setVisible(not entries)
 
 
+class LearnCard(Card):
+    """A short pointer to the Learn screen, with a button that opens it."""
+
+    def __init__(self) -> None:
+        super().__init__(learn_texts.TODAY_LINK_TITLE)
+        self.body.addWidget(styled_label(learn_texts.TODAY_LINK_TEXT))
+        self.open_button = QPushButton(learn_texts.TODAY_LINK_BUTTON)
+        self.open_button.setAccessibleName(learn_texts.TODAY_LINK_BUTTON)
+        self.open_button.setAccessibleDescription(learn_texts.TODAY_LINK_TEXT)
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+
+
 class TodayScreen(QScrollArea):
     """The first screen: greeting, this week's walking and the latest pain ratings."""
+
+    open_screen = Signal(str)  # the key of a screen to show, e.g. "learn"
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -197,6 +215,8 @@ class TodayScreen(QScrollArea):
         if not services.can_save():
             self.pain_card.note_button.setEnabled(False)
             self.pain_card.note_button.setToolTip(READ_ONLY_REFUSAL)
+        self.learn_card = LearnCard()
+        self.learn_card.open_button.clicked.connect(lambda: self.open_screen.emit("learn"))
         self.safety_label = styled_label(texts.SAFETY_NOTE, "muted")
         self.safety_notice = SafetyNotice(services)
         self.safety_notice.cleared.connect(self.refresh)
@@ -216,6 +236,7 @@ class TodayScreen(QScrollArea):
         column.addWidget(self.morning_check)
         column.addWidget(self.week_card)
         column.addWidget(self.pain_card)
+        column.addWidget(self.learn_card)
         column.addWidget(self.safety_label)
         column.addStretch(1)
         content = QWidget()

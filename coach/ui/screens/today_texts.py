@@ -30,8 +30,8 @@ DOSE_PROGRESS = (
 
 PAIN_TITLE = "Latest pain ratings"
 PAIN_EMPTY = (
-    "No pain ratings yet. Rating your pain from 0 to 10 once a day, for example on waking, "
-    "shows over the weeks whether walking helps."
+    "No pain ratings yet. Rating your pain from 0 to 10 once a day, at about the same time "
+    "(on waking works well), shows over the weeks whether walking helps."
 )
 PAIN_VALUE = "{pain}/10"
 PAIN_WHEN_FORMAT = "{at:%a} {at.day} {at:%b}, {at:%H:%M}"  # Mon 23 Nov, 08:10

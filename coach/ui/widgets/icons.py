@@ -28,6 +28,9 @@ ICON_SHAPES: dict[str, str] = {
     "stretch": '<circle cx="12" cy="4" r="2"/><path d="M12 7v7l-4 7M12 14l4 7M5 9l7-1 7-3"/>',
     # A notebook: the pain diary.
     "diary": '<rect x="5" y="3" width="14" height="18" rx="2"/><path d="M9 8h6M9 12h6M9 16h4"/>',
+    # An open book: learn.
+    "learn": '<path d="M12 6c-2-1.5-5-2-8-1.5V19c3-.5 6 0 8 1.5c2-1.5 5-2 8-1.5V4.5'
+    'c-3-.5-6 0-8 1.5zM12 6v14.5"/>',
     # A rising line: trends.
     "trends": '<path d="M3 20h18M4 16l5-5 4 3 7-8"/><path d="M16 6h4v4"/>',
 }
