@@ -6,5 +6,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export_data",
     "import_data",
     "report",
+    "restore",
+    "backup",
 )
 """Modules under coach.commands that each register one subcommand."""

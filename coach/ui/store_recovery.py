@@ -19,7 +19,6 @@ from coach.storage.database import (
     open_read_only,
     open_read_only_instead,
     open_store,
-    restore_backup,
 )
 from coach.storage.errors import (
     DatabaseDamagedError,
@@ -29,6 +28,7 @@ from coach.storage.errors import (
 )
 from coach.storage.paths import database_path
 from coach.storage.recovery import RecoveryOffer, find_recovery_offer, mark_kept
+from coach.storage.restore import restore_and_resolve
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,6 @@ START_NEW_TEXT = (
 )
 START_NEW_BACKUPS = " and in the backups folder {folder}"
 KEPT_FOR_NEW_DIARY = "the person started a new empty diary"
-KEPT_FOR_RESTORE = "the person restored a backup instead"
 TOO_NEW_TITLE = "Please update Walking Coach"
 FOLDER_TITLE = "Walking Coach cannot save to your data folder"
 
@@ -258,7 +257,7 @@ def open_store_interactively(
         choice = choose(error, parent)
         logger.info("Recovery choice: %s", choice.value)
         if choice is RecoveryChoice.RESTORE_BACKUP and error.backups:
-            return restore_backup(error.backups[0], path)
+            return restore_and_resolve(error.backups[0], path)
         if choice is RecoveryChoice.OPEN_READ_ONLY:
             return open_read_only(error.damaged_path)
         return None
@@ -268,9 +267,7 @@ def _carry_out_again(
     choice: RecoveryChoice, offer: RecoveryOffer, path: Path | None, clock: Clock
 ) -> Store | None:
     if choice is RecoveryChoice.RESTORE_BACKUP and offer.backups:
-        store = restore_backup(offer.backups[0], path)
-        mark_kept(offer, clock.now(), KEPT_FOR_RESTORE)
-        return store
+        return restore_and_resolve(offer.backups[0], path, clock=clock)
     if choice is RecoveryChoice.OPEN_READ_ONLY and offer.damaged:
         return open_read_only(offer.newest_damaged)
     return None
