@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from coach.domain.plan_files import ASSETS_DIR, ILLUSTRATIONS_DIR, load_default_routines
+from coach.domain.plan_files import (
+    ASSETS_DIR,
+    ILLUSTRATIONS_DIR,
+    PlanFileError,
+    load_default_routines,
+)
 from coach.domain.routines import Routine
 from coach.storage.routine_files import (
     delete_routine,
@@ -73,3 +79,22 @@ def test_import_takes_a_new_id_and_its_own_illustration_along(tmp_path: Path) ->
     assert stat.S_IMODE(copied.stat().st_mode) == 0o600
     loaded, problems = load_user_routines()
     assert problems == [] and "warm-up-copy" in loaded
+
+
+def test_import_refuses_an_illustration_that_is_a_link_or_a_fifo(tmp_path: Path) -> None:
+    secret = tmp_path / "shadow"
+    secret.write_text("root:$6$secret")
+    data = json.loads(WARM_UP.read_text())
+    data["exercises"][0]["illustration"] = "my-figure.svg"
+    data["exercises"][1]["illustration"] = "my-pipe.svg"
+    (tmp_path / "my-figure.svg").symlink_to(secret)
+    os.mkfifo(tmp_path / "my-pipe.svg")
+    source = tmp_path / "shared.json"
+    source.write_text(json.dumps(data))
+    with pytest.raises(PlanFileError) as caught:
+        import_routine(source, taken_ids={"warm-up"})
+    message = str(caught.value)
+    assert f"my-figure.svg is a link (to {secret})" in message
+    assert "my-pipe.svg is a named pipe (FIFO), not a file" in message
+    assert not (routines_dir() / "illustrations" / "my-figure.svg").exists()
+    assert load_user_routines() == ({}, [])
