@@ -14,12 +14,10 @@ from pathlib import Path
 from coach.domain.cues import CueCatalogue
 from coach.domain.plan_files import (
     PlanFileError,
-    file_format,
     load_any,
     load_default_routines,
     load_routine,
 )
-from coach.domain.plan_schema import ROUTINE_FORMAT
 from coach.domain.plans import SessionPlan
 from coach.domain.routines import Routine
 
@@ -50,9 +48,8 @@ def _routine_ids(paths: Iterable[Path]) -> set[str]:
     """Ids of the routines among these files; files that are not valid routines are skipped."""
     ids: set[str] = set()
     for path in paths:
-        with contextlib.suppress(PlanFileError):
-            if file_format(path) == ROUTINE_FORMAT:
-                ids.add(load_routine(path, check_illustrations=False).id)
+        with contextlib.suppress(PlanFileError):  # a plan or cue file is not a routine either
+            ids.add(load_routine(path, check_illustrations=False).id)
     return ids
 
 
@@ -63,7 +60,7 @@ def _known_routines(files: list[Path]) -> set[str]:
         known |= set(load_default_routines())
     folders = {f.parent for f in files if f.is_file()}
     siblings = [p for folder in sorted(folders) for p in sorted(folder.glob("*.json"))]
-    return known | _routine_ids([*files, *siblings])
+    return known | _routine_ids(dict.fromkeys([*files, *siblings]))  # each file read once
 
 
 def describe(loaded: Routine | SessionPlan | CueCatalogue) -> str:

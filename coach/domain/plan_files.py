@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from coach.domain.cues import CueCatalogue
 from coach.domain.file_reading import FileRefusedError, read_regular_file, refusal
-from coach.domain.json_lines import find_line
+from coach.domain.json_lines import find_line, find_lines
 from coach.domain.plan_convert import (
     cues_from,
     plan_from,
@@ -42,6 +42,10 @@ MAX_FILE_BYTES = 1_000_000
 
 MAX_PROBLEMS = 10
 """Messages listed per file; more are summarised, so a hostile file cannot flood a screen."""
+
+MAX_ENTRIES = 200
+"""Keys per object and items per list: the schemas need under 60, so more is refused at once
+(a hostile file of 90,000 unknown keys would otherwise cost a second in error details)."""
 
 ASSETS_DIR = assets_dir()
 """The folder of the default plans, routines, cues and illustrations shipped with the app."""
@@ -76,7 +80,7 @@ class PlanFileError(ValueError):
         self.problems = tuple(problems)
         lines = [str(p) for p in self.problems]
         if more:
-            lines.append(f"... and {more} more problem{'s' if more > 1 else ''}.")
+            lines.append(f"... and {more} more problem{'s' if more > 1 else ''} not listed.")
         super().__init__("\n".join(lines))
 
 
@@ -124,17 +128,37 @@ def parse_json(text: str, path: Path) -> Any:
         raise _fail(path, f"is not valid JSON: {error}") from None
 
 
+def _oversized(data: Any) -> tuple[tuple[str | int, ...], int] | None:
+    """The path and size of the first object or list with more than MAX_ENTRIES entries."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, dict | list) and len(value) > MAX_ENTRIES:
+            return loc, len(value)
+        if isinstance(value, dict):
+            stack.extend(((*loc, key), child) for key, child in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*loc, i), child) for i, child in enumerate(value))
+    return None
+
+
 def _validate(model: type[_Model], data: Any, text: str, path: Path) -> _Model:
+    if (oversized := _oversized(data)) is not None:
+        loc, size = oversized
+        reason = f"has {size:,} entries; at most {MAX_ENTRIES} fit, so it was not checked further"
+        raise _fail(path, reason, dotted(loc), find_line(text, loc) if loc else None)
     try:
         return model.model_validate(data)
     except ValidationError as error:
         details = error.errors(include_url=False)
     except RecursionError:
         raise _fail(path, "is nested too deeply to be a plan or routine") from None
+    listed = details[:MAX_PROBLEMS]
+    lines = find_lines(text, [detail["loc"] for detail in listed])  # one pass for all
     problems = []
-    for detail in details[:MAX_PROBLEMS]:
+    for detail in listed:
         field, reason = describe_error(detail)
-        problems.append(Problem(str(path), field, find_line(text, detail["loc"]), reason))
+        problems.append(Problem(str(path), field, lines[tuple(detail["loc"])], reason))
     raise PlanFileError(problems, more=max(0, len(details) - MAX_PROBLEMS))
 
 
@@ -152,13 +176,18 @@ def _check_illustrations(
     The first one found must be a regular file: a link (to /etc/shadow, say) or a FIFO is
     named as a problem, never taken as the picture.
     """
-    problems = [
-        Problem(str(path), dotted(loc), find_line(text, loc), f"illustration file {reason}")
+    bad = [
+        (tuple(loc), reason)
         for loc, name in names
         if (reason := _illustration_problem(path, name)) is not None
     ]
-    if problems:
-        raise PlanFileError(problems[:MAX_PROBLEMS], more=max(0, len(problems) - MAX_PROBLEMS))
+    if bad:
+        lines = find_lines(text, [loc for loc, _reason in bad[:MAX_PROBLEMS]])
+        problems = [
+            Problem(str(path), dotted(loc), lines[loc], f"illustration file {reason}")
+            for loc, reason in bad[:MAX_PROBLEMS]
+        ]
+        raise PlanFileError(problems, more=max(0, len(bad) - MAX_PROBLEMS))
 
 
 def illustration_source(path: Path, name: str) -> Path | None:
