@@ -69,5 +69,5 @@ def test_keys_written_with_escapes_and_duplicates_are_found() -> None:
 
 def test_a_key_that_also_appears_as_a_value_is_still_placed_right() -> None:
     pairs = ",\n".join(f'"x{n}": "k"' for n in range(500))
-    text = '{\n' + pairs + ',\n"k": 1\n}'
+    text = "{\n" + pairs + ',\n"k": 1\n}'
     assert find_line(text, ("k",)) == 502
