@@ -10,7 +10,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coach.domain.plan_files import PlanFileError, load_default_routines
 from coach.domain.routines import Exercise, Routine, editable, editable_copy
@@ -64,10 +71,22 @@ class StretchesScreen(QWidget):
         self.safety_notice.cleared.connect(self.refresh)
         self.ask_before_walking: WalkQuestion = ask_before_walking
         """Asks before a routine while the plan is paused; tests answer it instead."""
-        layout = QVBoxLayout(self)
+        # A scroll area, so the notice never squeezes the list of routines on a small screen.
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(32, 28, 32, 24)
         layout.addWidget(self.safety_notice)
-        layout.addWidget(self.stack)
+        layout.addWidget(self.stack, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        # Shown above the list only: the player and the editor need the whole height.
+        self.stack.currentChanged.connect(lambda _i: self.refresh())
         self._connect()
         self.reload()
         self.refresh()
@@ -95,8 +114,10 @@ class StretchesScreen(QWidget):
     # --- routines ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Show the safety notice as the state is now (each time the screen is shown)."""
+        """Show the safety notice as the state is now, above the list of routines."""
         self.safety_notice.refresh()
+        if self.stack.currentWidget() is not self.routine_list:
+            self.safety_notice.hide()
 
     def reload(self, select: str = "") -> None:
         """Read the user's routine files again and list everything."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -60,7 +61,18 @@ class ChoosePage(QWidget):
             self.card.body.addWidget(widget)
         self.card.body.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.card.body.addWidget(self.problems_label)
-        self.setLayout(_page(self.card))
+        # Scrolls rather than squeezing the list when the safety notice shows on a small screen.
+        self._column = _page(self.card)
+        inner = QWidget()
+        inner.setLayout(self._column)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def show_plans(
         self,
@@ -98,9 +110,7 @@ class ChoosePage(QWidget):
 
     def add_notice(self, notice: QWidget) -> None:
         """Put the safety notice above the plans."""
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(0, notice)
+        self._column.insertWidget(0, notice)
 
     def show_paused(self, paused: bool) -> None:
         """While the safety state is active, suggest no walk (the notice above says why)."""
