@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Walking Coach needs when they are missing.
-# Usage: scripts/ensure-system-packages.sh run|test
+# Usage: scripts/ensure-system-packages.sh run|test|deb
 # "run" is what the app needs (PortAudio and Qt's X11/Wayland runtime libraries);
-# "test" adds the PulseAudio server the audio tests play into.
+# "test" adds the PulseAudio server the audio tests play into; "deb" the tools of `make deb`.
 set -euo pipefail
 
 want=(
@@ -13,10 +13,19 @@ want=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libwayland-client0 libwayland-cursor0
   libwayland-egl1 fonts-dejavu-core
 )
+case "${1:-run}" in
+  # make deb (packaging/build_deb.py): dpkg-architecture and dpkg -S, readelf and strip, chrpath;
+  # the tests also check the package with lintian.
+  test) want+=(dpkg-dev binutils chrpath lintian) ;;
+  deb) want+=(dpkg-dev binutils chrpath) ;;
+esac
 if [ "${1:-run}" = "test" ]; then
   want+=(pulseaudio pulseaudio-utils libasound2-plugins)
   want+=(desktop-file-utils appstream)  # validators for packaging/linux (tests/packaging)
   want+=(binutils)  # PyInstaller needs objdump/objcopy to build the bundle the tests run
+  # tests/e2e: a real X server, a private D-Bus session and the AT-SPI accessibility bus, and
+  # Debian's python3 bindings the driver uses to work the app as a screen reader does.
+  want+=(xvfb dbus at-spi2-core python3-pyatspi python3-xlib)
   # PyInstaller bundles libpython; Debian's own python3 ships it in a separate package.
   libpython=$("${PYTHON:-python3}" -c 'import sys; print("libpython%d.%d" % sys.version_info[:2] if sys.prefix == "/usr" else "")' 2>/dev/null || true)
   [ -n "$libpython" ] && want+=("$libpython")
