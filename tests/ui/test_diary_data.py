@@ -182,7 +182,8 @@ def test_a_file_too_big_is_refused_with_its_true_size(
     path = tmp_path / "big.csv"
     with path.open("wb") as big:
         big.truncate(19 * 1024 * 1024)  # sparse: 19 MB on paper, nothing on the disk
-    card = make_screen(qtbot, services).data_card
+    screen = make_screen(qtbot, services)
+    card = screen.data_card
     with qtbot.waitSignal(card.import_failed, timeout=10_000):
         card.start_preview(path)
     assert "The file is 19.0 MB; diary files up to 10 MB" in card.status_label.text()
