@@ -2,8 +2,9 @@
 
 WAV (16-bit PCM) uses only the standard library; FLAC goes through `soundfile`
 (a dependency; export still says what to do should it be missing). The file is rendered in
-chunks, so an hour never sits in memory, written to a
-private temporary file beside the target and moved into place when complete.
+chunks, so an hour never sits in memory, streamed into a private temporary file beside the
+target (coach.storage's writing_private, the app's one writer) and renamed into place only
+when complete and flushed to disk.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
-import tempfile
 import wave
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from coach.audio.program import ClickProgram
 from coach.audio.renderer import Renderer
+from coach.storage.diary_files import writing_private
 
 FORMATS: tuple[str, ...] = (".wav", ".flac")
 """File name endings export understands, each naming its format."""
@@ -66,7 +67,7 @@ def export_audio(
     if not target.parent.is_dir():
         raise ExportError(f"The folder {target.parent} does not exist.")
     renderer = Renderer(program, channels)
-    with _private_file(target) as handle:
+    with writing_private(target) as handle:
         opener = _open_flac if suffix == ".flac" else _open_wav
         with opener(handle, program.sample_rate, channels) as writer:
             _write_all(renderer, writer, total, progress)
@@ -116,21 +117,6 @@ def _to_pcm16(block: npt.NDArray[np.float32], out: npt.NDArray[np.int16]) -> Non
     scaled = np.rint(block * np.float32(32767.0))
     np.clip(scaled, -32768, 32767, out=scaled)
     out[...] = scaled
-
-
-@contextlib.contextmanager
-def _private_file(target: Path) -> Iterator[Any]:
-    """A 0600 temporary file beside target, moved onto it only if writing succeeds."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w+b") as handle:
-            yield handle
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 class _WavWriter:

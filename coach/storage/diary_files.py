@@ -12,9 +12,10 @@ import errno
 import os
 import secrets
 import shutil
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from coach.domain.diary_export import export_json, export_pain_csv, export_walks_csv
 from coach.domain.pain import PainEntry
@@ -50,10 +51,23 @@ def write_private(path: Path, data: bytes) -> Path:
     folder, so a file or link planted under a predictable name is never followed or
     overwritten. Raises OSError (nothing is left behind) when the file cannot be written.
     """
+    with writing_private(path) as out:
+        out.write(data)
+    return path
+
+
+@contextlib.contextmanager
+def writing_private(path: Path) -> Iterator[BinaryIO]:
+    """A private temporary file beside path to write (or stream) into, as write_private.
+
+    When the block ends without an error the file is flushed to disk and renamed onto
+    path; otherwise it is deleted and path is left as it was. For writers that need a
+    file object (audio encoders); everything that has its bytes uses write_private.
+    """
     fd, partial = _create_partial(path)
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
+        with os.fdopen(fd, "w+b") as out:
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.replace(partial, path)
@@ -61,7 +75,6 @@ def write_private(path: Path, data: bytes) -> Path:
         partial.unlink(missing_ok=True)
         raise
     _sync_folder(path.parent)
-    return path
 
 
 def _create_partial(path: Path) -> tuple[int, Path]:

@@ -6,8 +6,6 @@ one gives a PlanFileError naming the file, field and problem and never stops the
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Collection
 from pathlib import Path
 
@@ -23,7 +21,7 @@ from coach.domain.plan_files import (
 )
 from coach.domain.routines import Routine, editable_copy
 from coach.storage.diary_files import write_private
-from coach.storage.paths import PRIVATE_FILE_MODE, data_dir, ensure_private_dir
+from coach.storage.paths import data_dir, ensure_private_dir
 
 ROUTINES_FOLDER = "routines"
 """The folder, inside the data folder, holding the user's routine files."""
@@ -54,18 +52,8 @@ def load_user_routines() -> tuple[dict[str, Routine], list[PlanFileError]]:
 
 
 def write_private_text(path: Path, text: str) -> None:
-    """Write text to path with mode 0600, through a temporary file so a crash keeps the old."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-    try:
-        os.fchmod(fd, PRIVATE_FILE_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    os.replace(tmp, path)
+    """Write text (UTF-8) to path with mode 0600 through write_private: a crash keeps the old."""
+    write_private(path, text.encode("utf-8"))
 
 
 def save_routine(routine: Routine) -> Path:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QByteArray, QRect, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
 from PySide6.QtGui import QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from coach.storage.paths import PRIVATE_FILE_MODE, create_private_file
+from coach.storage.diary_files import write_private
 
 PNG_SCALE = 2
 """PNGs are drawn at twice the screen size so they stay sharp in a letter or a slide."""
@@ -31,14 +31,28 @@ def render_image(chart: pg.GraphicsLayoutWidget, scale: int = PNG_SCALE) -> QIma
     return image
 
 
+def write_buffered(path: Path, draw: Callable[[QBuffer], None]) -> Path:
+    """Let draw write into memory, then save the bytes to path with write_private.
+
+    Qt's writers (PNG, SVG, PDF) write wherever they are pointed; pointed at a buffer, the
+    file is only ever replaced whole, with mode 0600, through the app's one writer.
+    """
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    draw(buffer)
+    buffer.close()
+    return write_private(path, bytes(buffer.data().data()))
+
+
 def export_png(chart: pg.GraphicsLayoutWidget, path: Path) -> Path:
     """Draw the chart into a PNG file (mode 0600) and return its path."""
-    create_private_file(path)  # created private first, so the picture is never readable
-    writer = QImageWriter(str(path), QByteArray(b"png"))  # PNG whatever the file is called
-    if not writer.write(render_image(chart)):
-        raise ChartExportError(f"Could not write the picture to {path}: {writer.errorString()}")
-    os.chmod(path, PRIVATE_FILE_MODE)
-    return path
+
+    def draw(buffer: QBuffer) -> None:
+        writer = QImageWriter(buffer, QByteArray(b"png"))  # PNG whatever the file is called
+        if not writer.write(render_image(chart)):
+            raise ChartExportError(f"Could not draw the picture for {path}: {writer.errorString()}")
+
+    return write_buffered(path, draw)
 
 
 def export_svg(chart: pg.GraphicsLayoutWidget, path: Path, title: str = "") -> Path:
@@ -46,19 +60,20 @@ def export_svg(chart: pg.GraphicsLayoutWidget, path: Path, title: str = "") -> P
 
     Qt's own QSvgGenerator: pyqtgraph's SVGExporter fails on the paths Qt 6.11 writes.
     """
-    create_private_file(path)
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(QSize(chart.width(), chart.height()))
-    generator.setViewBox(QRect(0, 0, chart.width(), chart.height()))
-    generator.setTitle(title)
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise ChartExportError(f"Could not write the drawing to {path}.")
-    painter.fillRect(QRect(0, 0, chart.width(), chart.height()), chart.backgroundBrush())
-    chart.render(painter)
-    painter.end()
-    if path.stat().st_size == 0:
-        raise ChartExportError(f"Could not write the drawing to {path}.")
-    os.chmod(path, PRIVATE_FILE_MODE)
-    return path
+
+    def draw(buffer: QBuffer) -> None:
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setSize(QSize(chart.width(), chart.height()))
+        generator.setViewBox(QRect(0, 0, chart.width(), chart.height()))
+        generator.setTitle(title)
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise ChartExportError(f"Could not draw the picture for {path}.")
+        painter.fillRect(QRect(0, 0, chart.width(), chart.height()), chart.backgroundBrush())
+        chart.render(painter)
+        painter.end()
+        if buffer.size() == 0:
+            raise ChartExportError(f"Could not draw the picture for {path}.")
+
+    return write_buffered(path, draw)

@@ -6,13 +6,12 @@ chart is the same TrendsChart drawn as vectors in black and greys, so it reads i
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QIODevice, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication
 
@@ -23,9 +22,8 @@ from coach.domain.safety import flag_words
 from coach.domain.safety_state import SafetyInputs
 from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.pain_repo import PainRepository
-from coach.storage.paths import PRIVATE_FILE_MODE, create_private_file
 from coach.storage.walks_repo import WalkRepository
-from coach.ui.charts.export import render_image
+from coach.ui.charts.export import render_image, write_buffered
 from coach.ui.charts.hover import date_words, day_words
 from coach.ui.charts.palette import PRINT_PALETTE
 from coach.ui.charts.trend_data import TrendModel, build_model, load_inputs
@@ -97,14 +95,21 @@ def gather_report(
 
 
 def write_report(data: ReportData, path: Path) -> Path:
-    """Write the report as a PDF (mode 0600) and return its path. Needs a QApplication."""
+    """Write the report as a PDF (mode 0600) and return its path. Needs a QApplication.
+
+    The PDF is drawn in memory and saved with write_private: an existing report at path
+    stays whole until the new one is complete on disk. Raises OSError when it cannot be.
+    """
     if QApplication.instance() is None:
         raise ReportError("The report needs a running Qt application to draw its chart.")
-    create_private_file(path)
-    writer = make_writer(str(path), texts.TITLE)
+    return write_buffered(path, lambda buffer: _draw(data, buffer, path))
+
+
+def _draw(data: ReportData, device: QIODevice, path: Path) -> None:
+    writer = make_writer(device, texts.TITLE)
     painter = QPainter()
     if not painter.begin(writer):
-        raise ReportError(f"Could not write the report to {path}.")
+        raise ReportError(f"Could not draw the report for {path}.")
     first, last = day_words(data.first), day_words(data.last)
     flow = PageFlow(writer, painter, lambda page: texts.PAGE_FOOTER.format(
         first=first, last=last, page=page))  # fmt: skip
@@ -116,8 +121,6 @@ def write_report(data: ReportData, path: Path) -> Path:
         flow.finish()
     finally:
         painter.end()
-    os.chmod(path, PRIVATE_FILE_MODE)
-    return path
 
 
 def _head(flow: PageFlow, data: ReportData) -> None:

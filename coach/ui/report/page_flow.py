@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from coach.ui.fonts import load_app_fonts
@@ -20,9 +20,9 @@ def mm(value: float) -> float:
     return value / 25.4 * RESOLUTION_DPI
 
 
-def make_writer(path: str, title: str) -> QPdfWriter:
-    """A QPdfWriter for A4 portrait at RESOLUTION_DPI with our margins."""
-    writer = QPdfWriter(path)
+def make_writer(device: QIODevice, title: str) -> QPdfWriter:
+    """A QPdfWriter into device for A4 portrait at RESOLUTION_DPI with our margins."""
+    writer = QPdfWriter(device)
     writer.setResolution(RESOLUTION_DPI)
     writer.setTitle(title)
     writer.setCreator("Walking Coach")
