@@ -27,8 +27,11 @@ from coach.storage.walks_repo import WalkRepository
 ExportFormat = Literal["csv", "json"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "json")
 FILE_STEM = "walking-coach"
-_FIRST = datetime(1900, 1, 1, tzinfo=UTC)
-_LAST = datetime(2101, 1, 1, tzinfo=UTC)
+# Export takes everything the diary holds, whatever its year or UTC offset: import accepts
+# local years 1900-2100 at offsets up to a day either side of UTC, which are UTC times
+# outside those years (1900-01-01T00:30+14:00 is 1899-12-31 in UTC).
+_FIRST = datetime(1, 1, 2, tzinfo=UTC)
+_LAST = datetime(9999, 12, 30, tzinfo=UTC)
 PARTIAL_SUFFIX = ".partial"
 """Ends the name of a file being written; it is renamed into place once complete."""
 _PARTIAL_ATTEMPTS = 20
