@@ -205,6 +205,30 @@ def test_a_read_only_folder_gets_one_line_from_every_command(
 
 
 @ROOT_ONLY
+def test_a_read_only_bind_mount_is_read_and_never_written(sandbox: Path) -> None:
+    source = sandbox / "source"
+    fill_diary(source / DATABASE_NAME, 30)
+    data = sandbox / "data"
+    data.mkdir()
+    subprocess.run(["mount", "--bind", str(source), str(data)], check=True)
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(data)], check=True)
+        env = sandbox_env(sandbox, data)
+        out = sandbox / "home" / "all.json"
+        new = sandbox / "new.csv"
+        new.write_text("date,pain\n2026-11-01,4\n")
+        runs = ((["export", "--out", str(out)], 0), (["import", "--yes", str(new)], 1))
+        for args, code in (*runs, (["--self-test"], 0)):
+            for _ in unchanged_outside(sandbox, source, data):
+                result = walkcoach(args, env)
+            check(result, code, f"cannot write to {data}: it is on a read-only disk.")
+        assert len(json.loads(out.read_text())["pain_entries"]) == 30
+    finally:
+        subprocess.run(["umount", str(data)], check=True)
+    assert count_rows(source / DATABASE_NAME) == 30
+
+
+@ROOT_ONLY
 def test_a_folder_of_another_user_is_named_with_its_owner(sandbox: Path) -> None:
     data = sandbox / "data"
     fill_diary(data / DATABASE_NAME, 5)  # root's, mode 0700: nobody cannot even look inside
