@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from coach.resources import assets_dir
+
 _OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 _READ_CHUNK = 1 << 16
 
@@ -26,6 +28,11 @@ class FileRefusedError(ValueError):
     def __init__(self, reason: str, size: int | None = None) -> None:
         super().__init__(reason)
         self.size = size
+
+
+def is_app_file(path: Path) -> bool:
+    """True for a file shipped with the app (in assets/), which a packager may link into place."""
+    return Path(path).absolute().is_relative_to(assets_dir().absolute())
 
 
 def file_kind(mode: int) -> str:
@@ -52,13 +59,13 @@ def describe_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def refusal(path: Path) -> str | None:
+def refusal(path: Path, *, follow_links: bool = False) -> str | None:
     """Why path would not be read (a link, a FIFO, a device, a folder), or None if it is a file.
 
-    Looks without following a link and without opening, so it never blocks.
+    Looks without opening, so it never blocks; follow_links only for the app's own files.
     """
     try:
-        mode = path.lstat().st_mode
+        mode = (path.stat() if follow_links else path.lstat()).st_mode
     except OSError as error:
         return f"cannot be read ({error.strerror or error})"
     if stat.S_ISREG(mode):
@@ -68,13 +75,16 @@ def refusal(path: Path) -> str | None:
     return f"is {file_kind(mode)}, not a file"
 
 
-def read_regular_file(path: Path, limit: int) -> bytes:
+def read_regular_file(path: Path, limit: int, *, follow_links: bool = False) -> bytes:
     """The whole file, if it is a regular file (not a link) of at most limit bytes.
 
     Raises FileRefusedError saying what the file is, or its true size against the limit.
+    follow_links is for the app's own files only (a packager may link them into place);
+    what the link leads to must still be a regular file.
     """
+    flags = _OPEN_FLAGS & ~os.O_NOFOLLOW if follow_links else _OPEN_FLAGS
     try:
-        fd = os.open(path, _OPEN_FLAGS)
+        fd = os.open(path, flags)
     except OSError as error:
         raise _open_refusal(path, error) from None
     try:

@@ -15,7 +15,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from coach.domain.cues import CueCatalogue
-from coach.domain.file_reading import FileRefusedError, read_regular_file, refusal
+from coach.domain.file_reading import (
+    FileRefusedError,
+    is_app_file,
+    read_regular_file,
+    refusal,
+)
 from coach.domain.json_lines import find_line, find_lines
 from coach.domain.plan_convert import (
     cues_from,
@@ -91,7 +96,7 @@ def _fail(path: Path, reason: str, field: str = "", line: int | None = None) -> 
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes: a regular file (no link, FIFO or device) of at most the limit."""
     try:
-        return read_regular_file(path, MAX_FILE_BYTES)
+        return read_regular_file(path, MAX_FILE_BYTES, follow_links=is_app_file(path))
     except FileRefusedError as error:
         if error.size is not None:
             raise _fail(
@@ -203,7 +208,7 @@ def _illustration_problem(path: Path, name: str) -> str | None:
     source = illustration_source(path, name)
     if source is None:
         return f"'{name}' is missing"
-    reason = refusal(source)
+    reason = refusal(source, follow_links=is_app_file(source))
     if reason is None and source.stat().st_size > MAX_FILE_BYTES:
         reason = f"is {source.stat().st_size:,} bytes; files over {MAX_FILE_BYTES:,} are refused"
     return None if reason is None else f"{source} {reason}"

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from coach.domain import diary_decoding as dec
-from coach.domain.file_reading import FileRefusedError, describe_size, read_regular_file, refusal
+from coach.domain.file_reading import (
+    FileRefusedError,
+    describe_size,
+    is_app_file,
+    read_regular_file,
+    refusal,
+)
+from coach.domain.plan_files import ILLUSTRATIONS_DIR
 
 
 def test_a_regular_file_is_read_whole(tmp_path: Path) -> None:
@@ -80,3 +87,17 @@ def test_reading_a_diary_file_refuses_what_is_not_one(tmp_path: Path) -> None:
         dec.read_diary_file(fifo)
     with pytest.raises(dec.DiaryImportError, match="/dev/zero is a device"):
         dec.read_diary_file(Path("/dev/zero"))
+
+
+def test_the_apps_own_files_may_be_links_to_regular_files_only(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("{}")
+    (tmp_path / "good.json").symlink_to(real)
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "bad.json").symlink_to(tmp_path / "pipe")
+    assert read_regular_file(tmp_path / "good.json", 10, follow_links=True) == b"{}"
+    assert refusal(tmp_path / "good.json", follow_links=True) is None
+    with pytest.raises(FileRefusedError, match="is a named pipe"):
+        read_regular_file(tmp_path / "bad.json", 10, follow_links=True)
+    assert is_app_file(ILLUSTRATIONS_DIR / "ex-easy-walk.svg")
+    assert not is_app_file(real)

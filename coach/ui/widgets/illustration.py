@@ -9,6 +9,11 @@ from PySide6.QtGui import QPainter, QPaintEvent, QTransform
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from coach.domain.file_reading import FileRefusedError, is_app_file, read_regular_file
+
+MAX_SVG_BYTES = 1_000_000
+"""The largest picture drawn (the limit plan and routine files have)."""
+
 
 class Illustration(QWidget):
     """Draws one SVG at the largest size that keeps its shape; `mirrored` flips it."""
@@ -27,9 +32,9 @@ class Illustration(QWidget):
 
     def show_file(self, path: Path, mirrored: bool = False) -> None:
         """Show an SVG file; figures are drawn for the left side, so the right is mirrored."""
-        try:
-            data = path.read_bytes()
-        except OSError:
+        try:  # never a link, FIFO or device: a planted one must not hang or leak
+            data = read_regular_file(path, MAX_SVG_BYTES, follow_links=is_app_file(path))
+        except FileRefusedError:
             data = b""
         self._renderer.load(QByteArray(data))
         self._mirrored = mirrored
