@@ -31,7 +31,7 @@ from coach.ui.logging_setup import configure_logging, install_qt_message_handler
 from coach.ui.main_window import MainWindow
 from coach.ui.services import AppServices
 from coach.ui.store_recovery import open_read_only_or_tell, open_store_interactively
-from coach.ui.theme import ThemeController
+from coach.ui.theme import ThemeController, new_application
 
 if TYPE_CHECKING:
     from coach.audio.playback import AudioEngine
@@ -55,7 +55,7 @@ def ensure_display_platform() -> None:
 
 def make_application() -> QApplication:
     """The QApplication with the names QSettings and the desktop use."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or new_application(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ORGANIZATION)

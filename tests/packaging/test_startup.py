@@ -37,6 +37,10 @@ NOT_ON_THE_START_PATH = [
     "coach.domain.plan_files",
     "coach.ui.dialogs.log_pain",
 ]
+# Qt classes whose set-up (their enums) the first paint must not wait for: QWizard stands for
+# every widget class, which PySide sets up to find the type of the first widget that Qt hands
+# back to Python (QAbstractScrollArea.viewport(), for one); QStyle comes with app.setStyle().
+NOT_SET_UP = ["QWizard", "QStyle"]
 # The everyday start with the first-paint report wrapped to list what was already imported.
 LOADED_AT_FIRST_PAINT = f"""
 import sys
@@ -45,6 +49,8 @@ report = coach.app._report_first_paint
 def report_with_modules():
     heavy = {NOT_ON_THE_START_PATH!r}
     print("LOADED AT FIRST PAINT", [m for m in heavy if m in sys.modules], flush=True)
+    widgets = vars(sys.modules["PySide6.QtWidgets"])  # PySide sets a class up on first use
+    print("QT CLASSES SET UP", [name for name in {NOT_SET_UP!r} if name in widgets], flush=True)
     report()
 coach.app._report_first_paint = report_with_modules
 from coach.__main__ import main
@@ -91,6 +97,7 @@ def test_the_window_paints_before_sound_charts_schemas_and_the_pain_log_load(
     result = run([sys.executable, "-c", LOADED_AT_FIRST_PAINT], env)
     assert result.returncode == 0, result.stderr
     assert "LOADED AT FIRST PAINT []" in result.stdout, result.stdout
+    assert "QT CLASSES SET UP []" in result.stdout, result.stdout
     assert (
         len([line for line in result.stdout.splitlines() if line.startswith("FIRST_PAINT ")]) == 1
     )
@@ -128,3 +135,14 @@ def test_the_benchmark_lets_its_children_keep_a_bytecode_cache(
     env = benchmark.child_env(tmp_path)
     assert "PYTHONDONTWRITEBYTECODE" not in env
     assert env["COACH_STARTUP_PROBE"] == "1"
+
+
+def test_the_app_starts_in_the_fusion_style_without_setting_it(tmp_path: Path) -> None:
+    program = (
+        "from coach.ui.theme import new_application; "
+        "app = new_application(['walkcoach']); print('STYLE', app.style().name())"
+    )
+    # Another style asked for by the environment: the app's own choice must still win.
+    result = run([sys.executable, "-c", program], child_env(tmp_path, QT_STYLE_OVERRIDE="Windows"))
+    assert result.returncode == 0, result.stderr
+    assert "STYLE fusion" in result.stdout
