@@ -81,7 +81,7 @@ def test_the_bundle_leaves_out_unused_modules(bundle: Path) -> None:
     pyside = bundle / "_internal" / "PySide6"
     assert (pyside / "QtWidgets.abi3.so").is_file()
     assert (pyside / "QtSvg.abi3.so").is_file()
-    for module in ("QtNetwork", "QtQml", "QtQuick", "QtPdf", "QtOpenGL", "QtMultimedia"):
+    for module in ("QtNetwork", "QtQml", "QtQuick", "QtPdf", "QtMultimedia"):
         assert not (pyside / f"{module}.abi3.so").exists(), module
     assert not (bundle / "_internal" / "mypy").exists()
     assert not list((pyside / "Qt").rglob("translations/*.qm"))
