@@ -41,7 +41,8 @@ def load_user_routines() -> tuple[dict[str, Routine], list[PlanFileError]]:
     """The user's routines by id, and a PlanFileError for each file that could not be used."""
     routines: dict[str, Routine] = {}
     problems: list[PlanFileError] = []
-    for path in sorted(routines_dir().glob("*.json")):
+    folder = data_dir() / ROUTINES_FOLDER  # reading never creates it (the folder may be read-only)
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:
             routine = load_routine(path)
         except PlanFileError as error:
@@ -101,7 +102,8 @@ def export_routine(routine: Routine, target: Path) -> None:
 
 def illustration_path(name: str) -> Path:
     """The illustration file for a name: the user's copy first, then the app's."""
-    for folder in (routines_dir() / "illustrations", routines_dir(), ILLUSTRATIONS_DIR):
+    user = data_dir() / ROUTINES_FOLDER
+    for folder in (user / "illustrations", user, ILLUSTRATIONS_DIR):
         candidate = folder / name
         if candidate.is_file():
             return candidate

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ from pathlib import Path
 import pytest
 from hostile_fs import (
     NOBODY,
+    TIMEOUT_S,
     Result,
     count_rows,
     fill_diary,
@@ -202,6 +204,21 @@ def test_a_read_only_folder_gets_one_line_from_every_command(
     check(result, code, f"Walking Coach cannot write to {read_only_data}: you made it read-only.")
     assert count_rows(read_only_data / DATABASE_NAME) == 40
     assert oct(read_only_data.stat().st_mode & 0o777) == "0o500"
+
+
+@ROOT_ONLY
+def test_every_screen_opens_on_a_read_only_folder(sandbox: Path, read_only_data: Path) -> None:
+    script = Path(__file__).with_name("open_every_screen.py")
+    env = sandbox_env(sandbox, read_only_data)
+    as_nobody = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+    for _ in unchanged_outside(sandbox, read_only_data):
+        done = subprocess.run(
+            [*as_nobody, sys.executable, str(script)],
+            env=env, capture_output=True, text=True, timeout=TIMEOUT_S, cwd=sandbox, check=False,
+        )  # fmt: skip
+    assert "read_only True" in done.stdout, done.stdout + done.stderr
+    assert done.returncode == 0 and "errors 0" in done.stdout, done.stdout + done.stderr
+    assert count_rows(read_only_data / DATABASE_NAME) == 40
 
 
 @ROOT_ONLY

@@ -63,7 +63,8 @@ def load_plans(known_routines: set[str] | None = None) -> PlanList:
     plans = list(load_default_plans().values())
     problems: list[str] = []
     taken = {p.id for p in plans}
-    for path in sorted(plans_dir().glob("*.json")):
+    folder = data_dir() / "plans"  # reading never creates it (the data folder may be read-only)
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:
             plan = load_plan(path, known_routines=known_routines)
         except PlanFileError as error:
