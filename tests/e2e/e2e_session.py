@@ -24,7 +24,7 @@ DRIVER = Path(__file__).with_name("newcomer_driver.py")
 XVFB_START_TIMEOUT_S = 15.0
 XVFB_STOP_TIMEOUT_S = 10.0
 RUN_TIMEOUT_S = 180
-"""A hard stop for a hung run; the session takes about 15 s on a quiet machine."""
+"""A hard stop for a hung run; the session took 25-37 s on the shared, busy 2-core machine."""
 SCREEN = "1366x768x24"
 """A common laptop screen: the window opens at its default size (1180x720)."""
 INSTALL_HINT = "run `scripts/ensure-system-packages.sh test` (or apt-get install {})"
