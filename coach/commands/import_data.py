@@ -1,4 +1,4 @@
-"""`walkcoach import FILE [--yes] [--day-first | --month-first]`: add ratings from a diary CSV.
+"""`walkcoach import FILE [--yes] [--day-first | --month-first]`: add ratings from a diary file.
 
 Prints what would be added, skipped as duplicate and rejected (row, column, reason). Saves
 only with --yes, or after a yes on a terminal: a backup first, then all rows or none.
@@ -33,13 +33,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Register the import subcommand."""
     parser = subparsers.add_parser(
         "import",
-        help="import pain ratings from a diary CSV file",
+        help="import pain ratings from a diary CSV file or a JSON export",
         description=(
-            "Import a diary CSV: our own export, or a simple date,pain[,note] file. Shows a "
+            "Import a diary file: our own CSV or JSON export, or a simple date,pain[,note] CSV. "
+            "Shows a "
             "preview; saves only with --yes or after you confirm. A backup is taken first."
         ),
     )
-    parser.add_argument("file", type=Path, metavar="FILE", help="the diary CSV file")
+    parser.add_argument("file", type=Path, metavar="FILE", help="the diary file (CSV or JSON)")
     parser.add_argument("--yes", action="store_true", help="import without asking")
     order = parser.add_mutually_exclusive_group()
     order.add_argument(

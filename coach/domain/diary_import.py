@@ -1,4 +1,5 @@
-"""A pure preview of a diary CSV import: what would be added, skipped and rejected, and why.
+"""A pure preview of a diary import (CSV, or our JSON export): what would be added, skipped
+and rejected, and why.
 
 Only DiaryImportError escapes, and only for whole-file problems; a bad row becomes a
 RejectedRow with its row, column and reason. The caller (storage) adds
@@ -48,6 +49,7 @@ from coach.domain.diary_import_texts import (
     REASON_UNREADABLE,
     REASON_WALK_ID,
 )
+from coach.domain.diary_json import json_records, looks_like_json
 from coach.domain.pain import NOTE_MAX_CHARS, PainContext, PainEntry, PainEntryError, PainLocation
 
 MAX_ROWS = 200_000
@@ -209,8 +211,11 @@ def preview_import(
     if now is not None and now.utcoffset() is None:
         raise ValueError("now must include its time zone")
     text = decode_text(data)
-    delimiter = sniff_delimiter(text)
-    records = list(read_records(text, delimiter, MAX_ROWS + 1))
+    if looks_like_json(text):  # our JSON export: the same rows as our CSV
+        delimiter, records = ",", json_records(text)[: MAX_ROWS + 1]
+    else:
+        delimiter = sniff_delimiter(text)
+        records = list(read_records(text, delimiter, MAX_ROWS + 1))
     if len(records) > MAX_ROWS:
         raise DiaryImportError(ERR_TOO_MANY_ROWS.format(limit=f"{MAX_ROWS:,}"))
     body = [r for r in records if r.cells is None or not is_blank(r.cells)]

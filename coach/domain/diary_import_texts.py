@@ -6,7 +6,15 @@ ERR_TOO_MANY_ROWS = "The file has more than {limit} rows; split it into smaller 
 ERR_ENCODING = "The file is not text we can read (UTF-8, UTF-16 or Windows-1252 expected)."
 ERR_BINARY = "This does not look like a diary file: it contains binary data."
 ERR_NO_COLUMNS = "No columns found. A diary file needs a date and a pain column, like: date,pain"
-REASON_UNREADABLE = "This row could not be read (a cell is too long or the quotes are broken)."
+ERR_JSON = "This JSON file cannot be read: {problem}."
+ERR_JSON_FORMAT = (
+    'This JSON file is not a Walking Coach export: it needs "format": "walking-coach" '
+    'and a "pain_entries" list.'
+)
+REASON_UNREADABLE = (
+    "This row could not be read (a cell is too long, the quotes are broken, or a value "
+    "is not of the right kind)."
+)
 REASON_TOO_LONG = "This cell has {length} characters; at most {limit} fit."
 REASON_MISSING = "This row has no {column} value."
 REASON_DATE = "{shown} is not a date we can read. Write it like 2026-03-29 or 29/03/2026."

@@ -230,7 +230,7 @@ class DataCard(Card):
 
     def _ask_import_file(self) -> Path | None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, texts.CHOOSE_IMPORT_FILE, "", texts.CSV_FILTER
+            self, texts.CHOOSE_IMPORT_FILE, "", texts.IMPORT_FILTER
         )
         return Path(chosen) if chosen else None
 
