@@ -6,7 +6,7 @@ APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 
 .PHONY: run test lock lint typecheck contracts pytest screenshots system-run system-test clean \
-	bundle install-desktop uninstall-desktop
+	bundle install-desktop uninstall-desktop deb system-deb
 
 run: system-run $(APP_STAMP)
 	$(BIN)/walkcoach
@@ -80,6 +80,14 @@ $(BUNDLE_STAMP): uv.lock pyproject.toml | $(UV)
 	$(UV_SYNC) --extra bundle $(if $(wildcard $(TEST_STAMP)),--extra test)
 	touch $@ $(APP_STAMP)
 
+# The Debian package dist/walking-coach_<version>_<arch>.deb, made from the bundle by
+# packaging/build_deb.py; `sudo apt install ./dist/walking-coach_*.deb` installs it.
+deb: system-deb bundle
+	$(BIN)/python packaging/build_deb.py --bundle dist/walking-coach --out dist --work build/deb
+
+system-deb:
+	@PYTHON=$(PYTHON) scripts/ensure-system-packages.sh deb
+
 # Desktop entry, metainfo and icons for the current user ($$XDG_DATA_HOME or ~/.local/share).
 # They start the bundle when it has been built, otherwise the venv's walkcoach.
 DESKTOP_EXEC ?= $(abspath $(if $(wildcard $(BUNDLE_EXE)),$(BUNDLE_EXE),$(BIN)/walkcoach))
@@ -91,4 +99,5 @@ uninstall-desktop: $(APP_STAMP)
 	$(BIN)/python packaging/desktop_entry.py uninstall
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .pytest-report.xml build/pyinstaller dist
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .pytest-report.xml build/pyinstaller \
+		build/deb dist

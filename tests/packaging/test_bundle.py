@@ -1,49 +1,26 @@
 """The PyInstaller bundle: built once per session, then its self-test runs offscreen.
 
-Building takes about 35 s on the 2-core CI machine, so it runs inside `make test`
-(marked `bundle`; select or deselect it with `-m bundle`).
+The `bundle` fixture (tests/packaged_app.py) builds it in about 35 s on the 2-core CI machine,
+so it runs inside `make test` (marked `bundle`; select or deselect it with `-m bundle`).
 """
 
 from __future__ import annotations
 
 import ast
 import ctypes.util
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from packaged_app import offscreen_env
 from packaging_modules import PACKAGING, ROOT, load
 
 from coach.storage.paths import DATABASE_NAME
 
 SPEC = PACKAGING / "walking-coach.spec"
-BUILD_TIMEOUT_S = 900  # a safety net for a hung build, not a wait
 RUN_TIMEOUT_S = 120
-
-
-@pytest.fixture(scope="session")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The one-folder bundle built from the spec into a temporary folder."""
-    work = tmp_path_factory.mktemp("pyinstaller")
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"]
-    command += ["--distpath", str(work / "dist"), "--workpath", str(work / "build"), str(SPEC)]
-    result = subprocess.run(
-        command, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S, check=False, cwd=ROOT
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    folder = work / "dist" / "walking-coach"
-    assert (folder / "walking-coach").is_file()
-    return folder
-
-
-def offscreen_env(data_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    env["COACH_DATA_DIR"] = str(data_dir)
-    return env
 
 
 @pytest.mark.bundle
