@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import filecmp
 import os
+import shutil
 import stat
 import subprocess
 from pathlib import Path
 
+import numpy
 import pytest
 from packaged_app import offscreen_env, package_files
 from packaging_modules import LINUX, load
@@ -131,3 +133,19 @@ def test_the_description_lines_fit_what_lintian_allows() -> None:
     lines = fields["Description"].splitlines()
     assert len(lines[0]) <= 80 and not lines[0].lower().startswith(("a ", "an ", "the "))
     assert all(line.startswith(" ") and len(line) <= 80 for line in lines[1:])
+
+
+def test_strip_leaves_a_library_it_would_break_as_the_wheel_ships_it(tmp_path: Path) -> None:
+    elf = load("elf_depends")
+    numpy_dir = Path(numpy.__file__).parent
+    # auditwheel edited OpenBLAS with patchelf; strip would write segments the loader refuses.
+    (openblas,) = (numpy_dir.parent / "numpy.libs").glob("libscipy_openblas*.so")
+    (module,) = (numpy_dir / "random").glob("_common.*.so")
+    copies = [Path(shutil.copy(source, tmp_path)) for source in (openblas, module)]
+    records = elf.inspect(copies)
+    assert all(record.has_symbols for record in records)
+    assert elf.strip_symbols(records, keep=set()) == [copies[1]]
+    assert filecmp.cmp(openblas, copies[0], shallow=False)
+    assert not elf.inspect([copies[1]])[0].has_symbols
+    assert elf.loadable(copies[1])
+    assert sorted(tmp_path.iterdir()) == sorted(copies)
