@@ -17,11 +17,12 @@ from coach.domain.diary_import_texts import (
     REASON_YEARS,
 )
 from coach.domain.pain import PainEntryError, check_pain_value
+from coach.domain.text_rules import UNSAFE_IN_NOTE
 
 DATE_ONLY_TIME = time(12, 0)
 """Rows with a date and no time are placed at noon local time."""
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-"""Characters that are not text (tab, newline and carriage return are allowed)."""
+CONTROL_CHARS = UNSAFE_IN_NOTE
+"""Characters that are not text, or that turn its direction (tab, newline, CR allowed)."""
 
 
 def shown_cell(cell: str) -> str:

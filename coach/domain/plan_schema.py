@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -18,6 +19,7 @@ from pydantic import (
 )
 
 from coach.domain.plans import CADENCE_MAX, CADENCE_MIN, Cadence, CadenceError
+from coach.domain.text_rules import unsafe_character
 
 ROUTINE_FORMAT = "walkcoach-routine"
 PLAN_FORMAT = "walkcoach-plan"
@@ -29,9 +31,22 @@ MAX_DURATION_S = 3 * 60 * 60
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,59}$"
 ILLUSTRATION_PATTERN = r"^[a-z0-9][a-z0-9-]{0,78}\.svg$"
 
-Name = Annotated[str, StringConstraints(min_length=1, max_length=80)]
-Line = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-Description = Annotated[str, StringConstraints(max_length=500)]
+
+def _one_line(text: str) -> str:
+    if (found := unsafe_character(text)) is not None:
+        raise ValueError(f"must not hold control or text-direction characters ({found})")
+    return text
+
+
+def _paragraph(text: str) -> str:
+    if (found := unsafe_character(text, multiline=True)) is not None:
+        raise ValueError(f"must not hold control or text-direction characters ({found})")
+    return text
+
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=80), AfterValidator(_one_line)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_one_line)]
+Description = Annotated[str, StringConstraints(max_length=500), AfterValidator(_paragraph)]
 Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Illustration = Annotated[str, StringConstraints(pattern=ILLUSTRATION_PATTERN)]
 Seconds = Annotated[int, Field(ge=1, le=MAX_DURATION_S)]
@@ -166,7 +181,7 @@ class CueModel(_Strict):
 
     id: Identifier
     kind: Literal["posture", "stride"]
-    title: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    title: Annotated[str, StringConstraints(min_length=1, max_length=40), AfterValidator(_one_line)]
     text: Line
     illustration: Illustration
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from coach.domain.pain import NOTE_MAX_CHARS, PainContext, PainEntry, PainEntryError
 from coach.domain.pain import context_for_hour as default_context
+from coach.domain.text_rules import without_unsafe
 from coach.storage.errors import StoreError
 from coach.ui.dialogs import texts
 from coach.ui.texts import READ_ONLY_REFUSAL
@@ -137,7 +138,7 @@ class LogPainDialog(QDialog):
                 at=self._services.clock.now(),
                 pain=pain,
                 context=PainContext(self.context_box.currentData()),
-                note=self.note_edit.text().strip(),
+                note=without_unsafe(self.note_edit.text(), multiline=True).strip(),
             )
             stored = self._services.pain.add(entry)
         except (PainEntryError, StoreError) as error:

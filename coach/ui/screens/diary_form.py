@@ -32,6 +32,7 @@ from coach.domain.pain import (
     context_for_hour,
 )
 from coach.domain.red_flags import RED_FLAGS
+from coach.domain.text_rules import without_unsafe
 from coach.ui.screens import diary_texts as texts
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.pain_scale import PainScale
@@ -178,7 +179,7 @@ class PainForm(QWidget):
             pain=pain,
             context=PainContext(self.context_box.currentData()),
             location=PainLocation(location) if location else None,
-            note=self.note_edit.text().strip(),
+            note=without_unsafe(self.note_edit.text(), multiline=True).strip(),
             walk_id=self._walk_id,
             red_flags=frozenset(k for k, box in self.flag_boxes.items() if box.isChecked()),
         )
