@@ -60,6 +60,10 @@ SILBERNAGEL_2007 = (
     "rehabilitation in patients with Achilles tendinopathy. Am J Sports Med "
     "2007;35(6):897-906; Thomee R. Phys Ther 1997;77(12):1690-1703"
 )
+WHO_2020 = (
+    "Bull FC et al. World Health Organization 2020 guidelines on physical activity and "
+    "sedentary behaviour. Br J Sports Med 2020;54(24):1451-1462 (activity of any length counts)"
+)
 NRS_0_10 = "The 0-10 numeric pain rating scale, the scale Ostelo et al. (Spine 2008) interpret"
 
 

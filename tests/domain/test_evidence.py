@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
+import inspect
 import numbers
 from pathlib import Path
 from typing import Any
@@ -39,10 +41,21 @@ def test_each_row_names_a_source_or_says_it_is_our_own_choice(row: Evidence) -> 
     assert row.what.strip()
 
 
+def _defined_names(module_name: str) -> set[str]:
+    """Names assigned at the top level of the module's own source (not imported ones)."""
+    source = inspect.getsource(importlib.import_module(module_name))
+    names = set()
+    for node in ast.parse(source).body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        names |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return names
+
+
 def _numeric_constants(module_name: str) -> dict[str, Any]:
-    module = importlib.import_module(module_name)
     found = {}
-    for name, value in vars(module).items():
+    for name in sorted(_defined_names(module_name)):
         if not name.isupper() or name.startswith("_"):
             continue
         [value] = values_at(f"{module_name}.{name}")
