@@ -135,7 +135,7 @@ def disk_full(error: BaseException, folder: Path) -> bool:
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
     if code == _SQLITE_FULL:
         return True
-    return (code == _SQLITE_IOERR or isinstance(error, OSError)) and _nearly_full(folder)
+    return code == _SQLITE_IOERR and _nearly_full(folder)
 
 
 def _nearly_full(folder: Path) -> bool:

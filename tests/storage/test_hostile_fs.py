@@ -18,11 +18,13 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from hostile_fs import (
     NOBODY,
+    START,
     TIMEOUT_S,
     Result,
     count_rows,
@@ -33,7 +35,12 @@ from hostile_fs import (
     walkcoach,
 )
 
+from coach.domain.clock import FakeClock
+from coach.domain.pain import PainEntry
 from coach.domain.plan_files import ASSETS_DIR
+from coach.storage.database import open_store
+from coach.storage.errors import StoreError
+from coach.storage.pain_repo import PainRepository
 from coach.storage.paths import DATABASE_NAME
 
 pytestmark = pytest.mark.slow
@@ -338,3 +345,24 @@ def test_a_full_disk_says_disk_full_and_loses_no_row(sandbox: Path, full_disk: P
         check(result, 1, "disk full")
     (full_disk.parent / "filler").unlink()
     assert count_rows(full_disk / DATABASE_NAME) == 200
+
+
+@ROOT_ONLY
+def test_saving_until_the_disk_is_full_keeps_every_acknowledged_row(sandbox: Path) -> None:
+    mount = sandbox / "tmpfs"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], check=True)
+    try:
+        clock = FakeClock(START)
+        store = open_store(mount / DATABASE_NAME, clock=clock)
+        repo, saved = PainRepository(store), 0
+        with pytest.raises(StoreError) as caught:
+            while True:  # each add is a committed transaction: acknowledged once it returns
+                repo.add(PainEntry(at=START + timedelta(minutes=saved), pain=5, note="x" * 500))
+                saved += 1
+        assert "disk full" in str(caught.value)
+        store.close()  # the exit backup cannot be written either; close still does not raise
+        assert saved > 10
+        assert count_rows(mount / DATABASE_NAME) == saved
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
