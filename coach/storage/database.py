@@ -257,13 +257,16 @@ def restore_backup(backup: Path, path: Path | None = None, *, clock: Clock | Non
     problem = integrity_problem(backup)
     if problem is not None:
         raise StoreError(f"The backup {backup} cannot be restored: it is damaged ({problem}).")
+    ensure_private_dir(path.parent)
+    folder_problem = writable_problem(path.parent)
+    if folder_problem is not None:  # checked first: nothing is moved or marked then
+        raise folder_error(path.parent, folder_problem)
     # The backups taken so far may hold entries the restored diary lacks: keep them all.
     keep_all_backups(path.parent / "backups", clock.now(), "taken before a restore")
-    if _has_content(path):
-        _move_aside(path, "before-restore", clock.now())
-    ensure_private_dir(path.parent)
-    create_private_file(path)
     try:
+        if _has_content(path):
+            _move_aside(path, "before-restore", clock.now())
+        create_private_file(path)
         source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
         target = sqlite3.connect(path)
         try:
@@ -271,7 +274,7 @@ def restore_backup(backup: Path, path: Path | None = None, *, clock: Clock | Non
         finally:
             target.close()
             source.close()
-    except sqlite3.Error as error:
+    except (OSError, sqlite3.Error) as error:
         raise StoreError(f"Could not restore {backup} to {path}: {error}.") from error
     make_sidecars_private(path)
     return open_store(path, clock=clock)

@@ -197,7 +197,12 @@ def test_a_read_only_folder_is_exported_read_only_and_kept_read_only(
 @ROOT_ONLY
 @pytest.mark.parametrize(
     ("args", "code"),
-    [(["import", "--yes", "IMPORT"], 1), (["--self-test"], 0)],
+    [
+        (["import", "--yes", "IMPORT"], 1),
+        (["--self-test"], 0),
+        (["restore", "--yes"], 1),
+        (["backup"], 1),
+    ],
 )
 def test_a_read_only_folder_gets_one_line_from_every_command(
     sandbox: Path, read_only_data: Path, args: list[str], code: int
