@@ -3,7 +3,7 @@
 WAV (16-bit PCM) uses only the standard library; FLAC goes through `soundfile`
 (a dependency; export still says what to do should it be missing). The file is rendered in
 chunks, so an hour never sits in memory, streamed into a private temporary file beside the
-target (coach.storage's writing_private, the app's one writer) and renamed into place only
+target (coach.storage.private_files, the app's one writer) and renamed into place only
 when complete and flushed to disk.
 """
 
@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 from coach.audio.program import ClickProgram
 from coach.audio.renderer import Renderer
-from coach.storage.diary_files import writing_private
+from coach.storage.private_files import writing_private
 
 FORMATS: tuple[str, ...] = (".wav", ".flac")
 """File name endings export understands, each naming its format."""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from coach.storage.errors import BackupError
 from coach.storage.paths import create_private_file, ensure_private_dir, make_sidecars_private
+from coach.storage.private_files import write_private
 
 KEEP_DAILY = 12
 KEEP_WEEKLY = 10
@@ -168,12 +169,11 @@ def keep_all_backups(folder: Path, now: datetime, reason: str) -> list[Path]:
         marker = backup.path.with_name(backup.path.name + KEPT_SUFFIX)
         if marker.exists():
             continue
-        create_private_file(marker)
-        marker.write_text(
+        text = (
             f"{backup.path.name} is kept until you delete it: {reason} on "
-            f"{now.isoformat(timespec='seconds')}. Delete this file with the backup.\n",
-            encoding="utf-8",
+            f"{now.isoformat(timespec='seconds')}. Delete this file with the backup.\n"
         )
+        write_private(marker, text.encode("utf-8"))
         marked.append(backup.path)
     return marked
 

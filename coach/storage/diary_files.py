@@ -7,22 +7,29 @@ rename so a failed export never leaves half a file behind.
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
-import secrets
 import shutil
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Literal
 
 from coach.domain.diary_export import export_json, export_pain_csv, export_walks_csv
 from coach.domain.pain import PainEntry
 from coach.domain.walks import WalkRecord
 from coach.storage.pain_repo import PainRepository
-from coach.storage.paths import PRIVATE_FILE_MODE, create_private_dirs
+from coach.storage.paths import create_private_dirs
+from coach.storage.private_files import write_private
 from coach.storage.walks_repo import WalkRepository
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "ExportFormat",
+    "all_pain",
+    "all_walks",
+    "export_diary",
+    "export_paths",
+    "format_for",
+    "write_private",
+]
 
 ExportFormat = Literal["csv", "json"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "json")
@@ -32,9 +39,6 @@ FILE_STEM = "walking-coach"
 # outside those years (1900-01-01T00:30+14:00 is 1899-12-31 in UTC).
 _FIRST = datetime(1, 1, 2, tzinfo=UTC)
 _LAST = datetime(9999, 12, 30, tzinfo=UTC)
-PARTIAL_SUFFIX = ".partial"
-"""Ends the name of a file being written; it is renamed into place once complete."""
-_PARTIAL_ATTEMPTS = 20
 
 
 def all_pain(pain: PainRepository) -> list[PainEntry]:
@@ -45,63 +49,6 @@ def all_pain(pain: PainRepository) -> list[PainEntry]:
 def all_walks(walks: WalkRepository) -> list[WalkRecord]:
     """Every walk, oldest first."""
     return walks.between(_FIRST, _LAST)
-
-
-def write_private(path: Path, data: bytes) -> Path:
-    """Write the bytes to path with mode 0600, replacing the file only once all is written.
-
-    The temporary file is new (O_EXCL, O_NOFOLLOW) and randomly named in the target's own
-    folder, so a file or link planted under a predictable name is never followed or
-    overwritten. Raises OSError (nothing is left behind) when the file cannot be written.
-    """
-    with writing_private(path) as out:
-        out.write(data)
-    return path
-
-
-@contextlib.contextmanager
-def writing_private(path: Path) -> Iterator[BinaryIO]:
-    """A private temporary file beside path to write (or stream) into, as write_private.
-
-    When the block ends without an error the file is flushed to disk and renamed onto
-    path; otherwise it is deleted and path is left as it was. For writers that need a
-    file object (audio encoders); everything that has its bytes uses write_private.
-    """
-    fd, partial = _create_partial(path)
-    try:
-        with os.fdopen(fd, "w+b") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
-
-
-def _create_partial(path: Path) -> tuple[int, Path]:
-    """A new private file beside path, open for writing, and its name."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-    for _attempt in range(_PARTIAL_ATTEMPTS):
-        partial = path.with_name(f".{path.name}.{secrets.token_hex(6)}{PARTIAL_SUFFIX}")
-        try:
-            fd = os.open(partial, flags, PRIVATE_FILE_MODE)
-        except FileExistsError:
-            continue
-        os.fchmod(fd, PRIVATE_FILE_MODE)  # the umask may have narrowed it; never widened
-        return fd, partial
-    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
-
-
-def _sync_folder(folder: Path) -> None:
-    # The rename reaches the disk only with the folder entry; some file systems refuse this.
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def format_for(target: Path, requested: ExportFormat | None) -> ExportFormat:

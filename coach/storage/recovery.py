@@ -17,7 +17,8 @@ from pathlib import Path
 
 from coach.storage.backups import backup_files, keep_all_backups, list_good_backups
 from coach.storage.errors import DiaryMissingError
-from coach.storage.paths import create_private_file, sidecar_paths
+from coach.storage.paths import sidecar_paths
+from coach.storage.private_files import write_private
 
 KEPT_SUFFIX = ".kept"
 """Appended to a damaged copy's file name to name its marker: it was seen and kept."""
@@ -107,11 +108,10 @@ def mark_kept(offer: RecoveryOffer, now: datetime, reason: str) -> list[Path]:
     markers: list[Path] = []
     for damaged in offer.damaged:
         marker = kept_marker(damaged)
-        create_private_file(marker)
-        marker.write_text(
+        text = (
             f"{damaged.name} was kept on {now.isoformat(timespec='seconds')}: {reason}. "
-            "Nothing was deleted.\n",
-            encoding="utf-8",
+            "Nothing was deleted.\n"
         )
+        write_private(marker, text.encode("utf-8"))
         markers.append(marker)
     return markers

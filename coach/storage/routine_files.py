@@ -20,7 +20,7 @@ from coach.domain.plan_files import (
     routine_to_json,
 )
 from coach.domain.routines import Routine, editable_copy
-from coach.storage.diary_files import write_private
+from coach.storage.private_files import write_private
 from coach.storage.paths import data_dir, ensure_private_dir
 
 ROUTINES_FOLDER = "routines"

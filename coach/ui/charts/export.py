@@ -10,7 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
 from PySide6.QtGui import QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from coach.storage.diary_files import write_private
+from coach.storage.private_files import write_private
 
 PNG_SCALE = 2
 """PNGs are drawn at twice the screen size so they stay sharp in a letter or a slide."""
