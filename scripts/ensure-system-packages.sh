@@ -23,6 +23,7 @@ if [ "${1:-run}" = "test" ]; then
   want+=(pulseaudio pulseaudio-utils libasound2-plugins)
   want+=(desktop-file-utils appstream)  # validators for packaging/linux (tests/packaging)
   want+=(binutils)  # PyInstaller needs objdump/objcopy to build the bundle the tests run
+  want+=(poppler-utils)  # pdftotext: tests/ui/test_change_story.py reads the report PDF's words
   # tests/e2e: a real X server, a private D-Bus session and the AT-SPI accessibility bus, and
   # Debian's python3 bindings the driver uses to work the app as a screen reader does.
   want+=(xvfb dbus at-spi2-core python3-pyatspi python3-xlib)

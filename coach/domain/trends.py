@@ -30,22 +30,6 @@ TREND_NOT_ENOUGH = "Not enough ratings yet to show a trend."
 TREND_FLAT = "about the same"
 TREND_DOWN = "down {amount} a week"
 TREND_UP = "up {amount} a week"
-CHANGE_NOT_ENOUGH = (
-    "Not enough ratings yet to compare with your start. This needs ratings on at least "
-    "4 days of your first two weeks and 4 days of the last two, four weeks or more apart."
-)
-CHANGE_BETTER = (
-    "Your last two weeks average {recent}, down {diff} from {baseline} in your first two "
-    "weeks. That is a change large enough to matter."
-)
-CHANGE_WORSE = (
-    "Your last two weeks average {recent}, up {diff} from {baseline} in your first two "
-    "weeks. That is a change large enough to matter."
-)
-CHANGE_NOT_YET = (
-    "Your last two weeks average {recent}, against {baseline} in your first two weeks. "
-    "Not yet a change large enough to matter ({threshold} points or more)."
-)
 # ---------------------------------------------------------------------------------------------
 
 TREND_MIN_DAYS = 7
@@ -177,10 +161,10 @@ class ChangeVerdict(StrEnum):
 
 @dataclass(frozen=True)
 class MeaningfulChange:
-    """Baseline, bands of a change that matters, the recent level and a sentence about them."""
+    """Baseline, bands of a change that matters and the recent level (coach.domain.change_story
+    says them in words)."""
 
     verdict: ChangeVerdict
-    sentence: str
     baseline: float | None = None
     recent: float | None = None
     threshold: float | None = None
@@ -202,29 +186,25 @@ def meaningful_change(daily: DailySeries, as_of: date | None = None) -> Meaningf
     the windows may not overlap. The verdict uses the one-decimal numbers the sentence shows.
     """
     if len(daily) == 0:
-        return MeaningfulChange(ChangeVerdict.NOT_ENOUGH_DATA, CHANGE_NOT_ENOUGH)
+        return MeaningfulChange(ChangeVerdict.NOT_ENOUGH_DATA)
     start = int(daily.days[0])
     end = as_of.toordinal() if as_of is not None else int(daily.days[-1])
     base_last, recent_first = start + CHANGE_WINDOW_DAYS - 1, end - CHANGE_WINDOW_DAYS + 1
     baseline, n_base = daily.window_mean(start, base_last)
     recent, n_recent = daily.window_mean(recent_first, end)
     if recent_first <= base_last or min(n_base, n_recent) < CHANGE_MIN_DAYS:
-        return MeaningfulChange(ChangeVerdict.NOT_ENOUGH_DATA, CHANGE_NOT_ENOUGH)
+        return MeaningfulChange(ChangeVerdict.NOT_ENOUGH_DATA)
     b, r = round(baseline, 1), round(recent, 1)
     threshold = round(mcid_threshold(b), 1)
     diff = round(r - b, 1)
     if diff <= -threshold:
-        verdict, template = ChangeVerdict.BETTER, CHANGE_BETTER
+        verdict = ChangeVerdict.BETTER
     elif diff >= threshold:
-        verdict, template = ChangeVerdict.WORSE, CHANGE_WORSE
+        verdict = ChangeVerdict.WORSE
     else:
-        verdict, template = ChangeVerdict.NOT_YET, CHANGE_NOT_YET
-    sentence = template.format(
-        recent=f"{r:.1f}", baseline=f"{b:.1f}", diff=f"{abs(diff):.1f}", threshold=f"{threshold:g}"
-    )
+        verdict = ChangeVerdict.NOT_YET
     return MeaningfulChange(
         verdict,
-        sentence,
         baseline=b,
         recent=r,
         threshold=threshold,

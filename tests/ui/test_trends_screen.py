@@ -11,11 +11,11 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 from trends_support import add_days, add_walks, domain_daily, today
 
+from coach.domain.change_story import change_story
 from coach.domain.pain import PainEntry
 from coach.domain.trends import (
     TREND_NOT_ENOUGH,
     describe_slope,
-    meaningful_change,
     theil_sen,
 )
 from coach.domain.urgency import URGENCY_WORDS, Urgency
@@ -156,7 +156,7 @@ def test_sentences_match_the_domain(screen: TrendsScreen, services: AppServices)
         span=texts.TREND_SPANS["12w"], words=words
     )
     assert "down" in words
-    assert screen.change_label.text() == meaningful_change(daily).sentence
+    assert screen.change_label.text() == change_story(daily, end - timedelta(days=83), end)
     assert screen.safety_bar.isHidden()
 
 

@@ -15,8 +15,9 @@ from PySide6.QtCore import QIODevice, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication
 
+from coach.domain.change_story import change_story
 from coach.domain.pain import PainEntry
-from coach.domain.pain_series import local_day_ordinals
+from coach.domain.pain_series import daily_series, local_day_ordinals, samples_from_utc_seconds
 from coach.domain.progression import ProgressionPlan
 from coach.domain.safety import flag_words
 from coach.domain.safety_state import SafetyInputs
@@ -55,6 +56,8 @@ class ReportData:
     notes: tuple[PainEntry, ...]
     ratings: int
     tz: tzinfo
+    change_words: str
+    """The change that matters since the diary started and within the period (change_story)."""
 
 
 def gather_report(
@@ -88,9 +91,10 @@ def gather_report(
     start = datetime.combine(first, time(0), tz)
     end = datetime.combine(last + timedelta(days=1), time(0), tz)
     notes = tuple(e for e in pain.between(start, end) if e.note.strip() or e.red_flags)
+    whole = daily_series(samples_from_utc_seconds(inputs.seconds, inputs.pains, tz))
     return ReportData(
         first, last, now.date(), build_model(period, tz, last), inputs.plan, notes,
-        int(in_pain.sum()), tz,
+        int(in_pain.sum()), tz, change_story(whole, first, last),
     )  # fmt: skip
 
 
@@ -137,7 +141,7 @@ def _head(flow: PageFlow, data: ReportData) -> None:
     flow.text(texts.RATINGS_LINE.format(ratings=data.ratings, days=len(stats.daily), span=span))
     template = texts.TREND_NONE if stats.trend is None else texts.TREND_LINE
     flow.text(template.format(words=stats.trend_words))
-    flow.text(texts.CHANGE_LINE.format(sentence=stats.change.sentence))
+    flow.text(texts.CHANGE_LINE.format(sentence=data.change_words))
     flow.text(_plan_line(data.plan))
 
 

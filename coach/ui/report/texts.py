@@ -12,17 +12,15 @@ SELF_REPORTED = (
 SUMMARY_HEADING = "Summary"
 TREND_LINE = "Trend (Theil-Sen, over the days rated in the period): {words}."
 TREND_NONE = "Trend: {words}"
-CHANGE_LINE = (
-    "Change that matters (2 points or 30 %, Ostelo et al. 2008; the first two weeks of this "
-    "period against its last two): {sentence}"
-)
+CHANGE_LINE = "Change that matters (2 points or 30 %, Ostelo et al. 2008). {sentence}"
 RATINGS_LINE = "{ratings} ratings on {days} of {span} days."
 CHART_HEADING = "Pain and walking over the period"
 CHART_KEY = (
     "Grey dots: each day's average rating. Solid black line: 7-day average. Thick grey "
-    "steps: week's average. Dashed line: trend. Shaded band: first two weeks' average ± a "
-    "change that matters. Short ticks along the bottom: guided walks. Lower panel: minutes "
-    "walked a week (bars), cadence target (dashed) and walked (line with dots, right axis)."
+    "steps: week's average. Dashed line: trend. Shaded band: the average of the first two "
+    "weeks of this period ± a change that matters. Short ticks along the bottom: guided "
+    "walks. Lower panel: minutes walked a week (bars), cadence target (dashed) and walked "
+    "(line with dots, right axis)."
 )
 TABLE_HEADING = "Week by week"
 TABLE_COLUMNS = (

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.change_story import change_story
 from coach.domain.safety_state import SafetyState
 from coach.domain.trends import TREND_FLAT, TREND_NOT_ENOUGH, describe_slope
 from coach.storage.cadence_repo import CadenceRepository
@@ -127,7 +128,6 @@ class TrendsScreen(QScrollArea):
         if model is not self.chart.model:
             self.chart.set_model(model)
             self._show_safety(model.safety)
-            self.change_label.setText(model.statistics.change.sentence)
         self.show_range(self.chart.chart_range)
 
     def _style_range_buttons(self) -> None:
@@ -144,6 +144,15 @@ class TrendsScreen(QScrollArea):
         for button in self.range_buttons.buttons():
             button.setChecked(button.property("chart_range") == chart_range.value)
         self.trend_label.setText(self.trend_words())
+        self.change_label.setText(self.change_words())
+
+    def change_words(self) -> str:
+        """The change that matters since the start and within the range shown, with dates."""
+        model = self.chart.model
+        if model is None:
+            return ""
+        first, last = self.report_days()
+        return change_story(model.statistics.daily, first, last)
 
     def trend_words(self) -> str:
         """The sentence about the trend over the range shown."""
