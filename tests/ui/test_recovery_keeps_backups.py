@@ -158,3 +158,16 @@ def test_a_command_after_damage_never_thins_the_old_backup(db_path: Path, tmp_pa
             env=env, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
         )  # fmt: skip
     assert old.exists() and is_kept(old) and pain_rows(old) == 400
+
+
+def test_the_restore_command_keeps_every_backup_taken_before_it(db_path: Path) -> None:
+    clock = FakeClock(datetime.now(UTC) - timedelta(days=1))
+    old = diary_with_backup(db_path, clock)
+    damage(db_path)
+    env = {**os.environ, "COACH_DATA_DIR": str(db_path.parent)}
+    done = subprocess.run(
+        [sys.executable, "-m", "coach", "restore", "--yes"],
+        env=env, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert old.exists() and is_kept(old) and pain_rows(old) == 400
