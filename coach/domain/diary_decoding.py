@@ -15,6 +15,7 @@ from pathlib import Path
 from coach.domain.diary_format import OWN_FORMAT, PAIN_COLUMNS, SIMPLE_FORMAT
 from coach.domain.diary_import_texts import (
     ERR_BINARY,
+    ERR_DUPLICATE_COLUMN,
     ERR_EMPTY,
     ERR_ENCODING,
     ERR_NO_COLUMNS,
@@ -167,15 +168,30 @@ class Layout:
     note: str | None
 
 
+def _refuse_repeats(cells: tuple[str, ...], names: list[str], known: frozenset[str]) -> None:
+    """Refuse a header naming a column we read twice: which one to use would be a guess.
+
+    Only the same name counts ("pain,pain"); "date,time" are different columns.
+    """
+    for name in dict.fromkeys(n for n in names if n in known):
+        found = [i for i, n in enumerate(names) if n == name]
+        if len(found) > 1:
+            where = " and ".join(str(i + 1) for i in found)
+            shown = cells[found[0]].strip()[:40]
+            raise DiaryImportError(ERR_DUPLICATE_COLUMN.format(name=shown, where=where))
+
+
 def read_layout(cells: tuple[str, ...]) -> Layout:
     """The layout given by the first non-blank record (a header, or data read by position)."""
     names = [_name(c) for c in cells]
     shown = {n: c.strip()[:40] for n, c in zip(names, cells, strict=True)}
     if "at" in names and "pain" in names:
+        _refuse_repeats(cells, names, frozenset(PAIN_COLUMNS))
         columns = {n: names.index(n) for n in PAIN_COLUMNS if n in names}
         return Layout(OWN_FORMAT, columns, {n: n for n in columns}, True, None)
     if is_header(cells):
         picks = {"date": DATE_HEADERS, "pain": PAIN_HEADERS, "note": NOTE_HEADERS}
+        _refuse_repeats(cells, names, DATE_HEADERS | PAIN_HEADERS | NOTE_HEADERS)
         columns = {}
         for logical, accepted in picks.items():
             found = [i for i, n in enumerate(names) if n in accepted]

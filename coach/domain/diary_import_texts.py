@@ -5,6 +5,10 @@ ERR_TOO_BIG = "The file is {size} MB; diary files up to {limit} MB can be import
 ERR_TOO_MANY_ROWS = "The file has more than {limit} rows; split it into smaller files."
 ERR_ENCODING = "The file is not text we can read (UTF-8, UTF-16 or Windows-1252 expected)."
 ERR_BINARY = "This does not look like a diary file: it contains binary data."
+ERR_DUPLICATE_COLUMN = (
+    'The column "{name}" appears more than once in the first row (columns {where}). Keep '
+    "one of them and import the file again; nothing was imported."
+)
 ERR_NO_COLUMNS = "No columns found. A diary file needs a date and a pain column, like: date,pain"
 ERR_JSON = "This JSON file cannot be read: {problem}."
 ERR_JSON_FORMAT = (

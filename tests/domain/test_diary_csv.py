@@ -367,6 +367,29 @@ def test_whole_file_problems(data: bytes, message: str) -> None:
     assert str(error.value) == message
 
 
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("date,pain,pain,note", 'The column "pain" appears more than once in the first row '
+         "(columns 2 and 3)"),
+        ("Date;Note;pain;NOTE", 'The column "Note" appears more than once in the first row '
+         "(columns 2 and 4)"),
+        ("at,pain,note,at", 'The column "at" appears more than once in the first row '
+         "(columns 1 and 4)"),
+    ],
+)  # fmt: skip
+def test_a_column_named_twice_is_refused_by_name(header: str, message: str) -> None:
+    with pytest.raises(dec.DiaryImportError) as error:
+        row = "2026-03-29,4,5,x".replace(",", ";" if ";" in header else ",")
+        d.preview_import(f"{header}\n{row}\n".encode(), BERLIN)
+    assert str(error.value).startswith(message)
+    assert "nothing was imported" in str(error.value)
+
+
+def test_date_and_time_columns_are_not_the_same_column() -> None:
+    assert len(preview("date,time,pain\n2026-03-29,08:00,4\n").to_add) == 1
+
+
 def test_file_too_big() -> None:
     with pytest.raises(dec.DiaryImportError, match="diary files up to 10 MB"):
         d.preview_import(b"a" * (dec.MAX_FILE_BYTES + 1), BERLIN)
