@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from coach.ui.charts import texts
+from coach.ui.charts.date_axis import DayAxis
 from coach.ui.charts.palette import ChartPalette
 from coach.ui.charts.points_item import PointsItem
 from coach.ui.charts.trend_data import WeeklyActivity, day_to_x, set_series
@@ -28,7 +29,7 @@ class ActivityPlot:
     """The plot, its legend and items; x is linked to the pain plot."""
 
     def __init__(self, pain_plot: pg.PlotItem) -> None:
-        self.plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.plot = pg.PlotItem(axisItems={"bottom": DayAxis()})
         self.plot.setXLink(pain_plot)
         self.legend = pg.LegendItem(colCount=3, horSpacing=18, frame=False)
         self.cadence_box = pg.ViewBox()

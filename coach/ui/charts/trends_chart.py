@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 from coach.domain.trends import Trend, has_enough_for_trend, theil_sen
 from coach.ui.charts import texts
 from coach.ui.charts.activity_plot import ActivityPlot
+from coach.ui.charts.date_axis import DayAxis
 from coach.ui.charts.hover import describe_day
 from coach.ui.charts.palette import ChartPalette
 from coach.ui.charts.points_item import PointsItem
@@ -72,7 +73,7 @@ class TrendsChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph i
         self.ci.setSpacing(4)
         self.pain_legend = pg.LegendItem(colCount=6, horSpacing=14, frame=False)
         self.ci.addItem(self.pain_legend, row=0, col=0)
-        self.pain_plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.pain_plot = pg.PlotItem(axisItems={"bottom": DayAxis()})
         self.ci.addItem(self.pain_plot, row=1, col=0)
         self.activity = ActivityPlot(self.pain_plot)
         self.ci.addItem(self.activity.legend, row=2, col=0)
