@@ -76,7 +76,7 @@ def _x_day(x: float) -> int:
     return int(x // SECONDS_PER_DAY) + EPOCH_ORDINAL
 
 
-class DayAxis(pg.DateAxisItem):
+class DayAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """A bottom date axis (x = seconds since 1970, UTC days) with non-overlapping labels."""
 
     def __init__(self) -> None:
