@@ -20,8 +20,8 @@ from coach.domain.plan_files import (
     routine_to_json,
 )
 from coach.domain.routines import Routine, editable_copy
-from coach.storage.private_files import write_private
 from coach.storage.paths import data_dir, ensure_private_dir
+from coach.storage.private_files import write_private
 
 ROUTINES_FOLDER = "routines"
 """The folder, inside the data folder, holding the user's routine files."""
