@@ -48,6 +48,10 @@ def copy_bundle(bundle: Path, tree: Path) -> Path:
     """Copy the bundle to usr/lib/walking-coach and link usr/bin to it; return its folder."""
     target = tree / LIB_DIR
     shutil.copytree(bundle, target, symlinks=True)
+    # The spec drops libQt6EglFsKmsSupport but PyInstaller keeps its link in _internal/:
+    # a package must not ship a link to nothing.
+    for link in [path for path in target.rglob("*") if path.is_symlink() and not path.exists()]:
+        link.unlink()
     command = tree / "usr/bin" / COMMAND
     command.parent.mkdir(parents=True)
     command.symlink_to(Path("../lib") / PACKAGE / COMMAND)  # the bootloader follows the link
@@ -136,8 +140,8 @@ def build(bundle: Path, out_dir: Path, work: Path) -> Path:
     set_modes(tree, executables={lib_dir / COMMAND})
     out_dir.mkdir(parents=True, exist_ok=True)
     deb = out_dir / f"{PACKAGE}_{version}_{arch}.deb"
-    # gzip rather than dpkg's default xz: xz takes minutes on 200 MB, gzip seconds (see
-    # docs/performance.md for both sizes).
+    # gzip rather than dpkg's default xz: on 193 MB xz takes minutes of CPU, the whole gzip build
+    # about 23 s (docs/performance.md).
     command = ["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(tree), str(deb)]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     return deb

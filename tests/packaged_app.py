@@ -108,7 +108,10 @@ def package_files() -> list[Path]:
     result = subprocess.run(["dpkg", "-L", PACKAGE], capture_output=True, text=True, check=False)
     if result.returncode != 0:
         return []
-    return [Path(line) for line in result.stdout.splitlines() if line.startswith("/")]
+    # The first line, "/.", is the root folder every package lists.
+    return [
+        Path(line) for line in result.stdout.splitlines() if line.startswith("/") and line != "/."
+    ]
 
 
 def left_behind(files: list[Path]) -> list[Path]:
