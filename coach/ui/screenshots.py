@@ -43,7 +43,7 @@ from coach.ui.screens.walk_shots import render_walk_states
 from coach.ui.services import AppServices
 from coach.ui.theme import ThemeController, colors_for, current_scheme
 
-SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080))
+SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080), (1024, 600))
 SCHEMES: tuple[str, ...] = ("light", "dark")
 SAMPLE_NOW = datetime(2026, 11, 26, 10, 15).astimezone()  # a Thursday morning
 DIALOG_SIZE = (900, 680)  # the onboarding dialog's own size (coach.ui.onboarding)

@@ -25,6 +25,7 @@ from coach.ui.screens.diary_list import PAGE_SIZE, EntryList
 from coach.ui.services import AppServices
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.notice_bar import NoticeBar
+from coach.ui.widgets.reflow_row import ReflowRow
 from coach.ui.widgets.safety_notice import SafetyNotice
 
 CONTENT_MAX_WIDTH = 1500
@@ -90,10 +91,12 @@ class DiaryScreen(QScrollArea):
         left.addWidget(self._log_card())
         left.addWidget(self.data_card)
         left.addStretch(1)
-        columns = QHBoxLayout()
-        columns.setSpacing(20)
-        columns.addLayout(left, 5)
-        columns.addWidget(self.entry_list, 4, Qt.AlignmentFlag.AlignTop)
+        left.setContentsMargins(0, 0, 0, 0)
+        left_side = QWidget()
+        left_side.setLayout(left)
+        columns = ReflowRow(spacing=20)  # the list goes below the form on a narrow window
+        columns.add(left_side, 5)
+        columns.add(self.entry_list, 4, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout()
         column.setContentsMargins(32, 24, 32, 24)
         column.setSpacing(14)
@@ -101,7 +104,7 @@ class DiaryScreen(QScrollArea):
         column.addWidget(styled_label(texts.INTRO, "muted"))
         column.addWidget(self.safety_panel)
         column.addWidget(self.undo_bar)
-        column.addLayout(columns)
+        column.addWidget(columns)
         column.addStretch(1)
         content = QWidget()
         content.setMaximumWidth(CONTENT_MAX_WIDTH)

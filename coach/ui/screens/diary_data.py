@@ -13,7 +13,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton, QWidget
 
 from coach.domain.diary_decoding import DiaryImportError, read_diary_file
 from coach.domain.diary_format import DiaryKey
@@ -25,6 +25,7 @@ from coach.ui.screens import diary_texts as texts
 from coach.ui.screens.diary_import_dialog import ImportPreviewDialog
 from coach.ui.services import AppServices
 from coach.ui.widgets.card import Card, styled_label
+from coach.ui.widgets.reflow_row import ReflowRow
 
 PathAsker = Callable[[], Path | None]
 _log = logging.getLogger(__name__)
@@ -92,15 +93,14 @@ class DataCard(Card):
         self.ask_json_file: PathAsker = self._ask_json_file
         self.ask_import_file: PathAsker = self._ask_import_file
         self.body.addWidget(styled_label(texts.DATA_TEXT, "muted"))
-        row = QHBoxLayout()
-        row.setSpacing(8)
+        row = ReflowRow(spacing=8)  # one above another on a narrow window or with large text
         self.csv_button = _button(texts.EXPORT_CSV, self._on_csv_clicked)
         self.json_button = _button(texts.EXPORT_JSON, self._on_json_clicked)
         self.import_button = _button(texts.IMPORT, self._on_import_clicked)
         for button in (self.csv_button, self.json_button, self.import_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        self.body.addLayout(row)
+            row.add(button)
+        row.add_stretch()
+        self.body.addWidget(row)
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setAccessibleName("Reading the file")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QGridLayout,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,6 +36,7 @@ from coach.domain.text_rules import without_unsafe
 from coach.ui.screens import diary_texts as texts
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.pain_scale import PainScale
+from coach.ui.widgets.reflow_row import ReflowRow
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy, HH:mm"
 SHOWN_TIME = "{at:%a} {at.day} {at:%b}, {at:%H:%M}"
@@ -82,27 +83,35 @@ class PainForm(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(10)
-        rows = (
-            (texts.CONTEXT_LABEL, self.context_box, texts.TIME_LABEL, self.time_edit),
-            (texts.LOCATION_LABEL, self.location_box, texts.NOTE_LABEL, self.note_edit),
-        )
-        for row, (name_a, field_a, name_b, field_b) in enumerate(rows):
-            for column, (name, field) in enumerate(((name_a, field_a), (name_b, field_b))):
+        # Two columns of labelled fields, one above the other when the window is narrow.
+        grid = ReflowRow(spacing=12)
+        for stretch, pairs in (
+            (
+                1,
+                (
+                    (texts.CONTEXT_LABEL, self.context_box),
+                    (texts.LOCATION_LABEL, self.location_box),
+                ),
+            ),
+            (2, ((texts.TIME_LABEL, self.time_edit), (texts.NOTE_LABEL, self.note_edit))),
+        ):
+            fields = QFormLayout()
+            fields.setContentsMargins(0, 0, 0, 0)
+            fields.setHorizontalSpacing(12)
+            fields.setVerticalSpacing(10)
+            for name, field in pairs:
                 label = QLabel(name)
                 label.setBuddy(field)
-                grid.addWidget(label, row, column * 2)
-                grid.addWidget(field, row, column * 2 + 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 2)
+                fields.addRow(label, field)
+            column = QWidget()
+            column.setLayout(fields)
+            grid.add(column, stretch)
         stack = QVBoxLayout(self)
         stack.setContentsMargins(0, 0, 0, 0)
         stack.setSpacing(12)
         stack.addWidget(self.scale)
         stack.addWidget(styled_label(texts.SCALE_HINT, "muted"))
-        stack.addLayout(grid)
+        stack.addWidget(grid)
         stack.addWidget(self.flags_toggle)
         stack.addWidget(self.flags_panel)
         stack.addWidget(self.message_label)

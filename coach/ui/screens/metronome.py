@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QFrame,
-    QHBoxLayout,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from coach.ui.screens.treadmill_view import TreadmillView
 from coach.ui.services import AppServices
 from coach.ui.theme import ThemeColors, colors_for, current_scheme
 from coach.ui.widgets.card import styled_label
+from coach.ui.widgets.reflow_row import ReflowRow
 from coach.ui.widgets.safety_notice import SafetyNotice
 
 MIN_SAVED_WALK_S = 10
@@ -112,11 +112,10 @@ class MetronomeScreen(QScrollArea):
         column.addWidget(styled_label(texts.TITLE, "heading"))
         column.addWidget(styled_label(texts.INTRO, "muted"))
         column.addWidget(self.safety_notice)
-        cards = QHBoxLayout()
-        cards.setSpacing(16)
-        cards.addWidget(self.pace, 1)
-        cards.addWidget(self.walk, 1)
-        column.addLayout(cards)
+        cards = ReflowRow(spacing=16)  # side by side when they fit, stacked when they do not
+        cards.add(self.pace, 1)
+        cards.add(self.walk, 1)
+        column.addWidget(cards)
         self.message_label.hide()
         column.addWidget(self.message_label)
         column.addWidget(styled_label(texts.KEYS, "muted"))

@@ -34,6 +34,7 @@ from coach.ui.services import AppServices
 from coach.ui.theme import colors_for, current_scheme
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.notice_bar import NoticeBar
+from coach.ui.widgets.reflow_row import ReflowRow
 
 CHART_MIN_HEIGHT = 340
 
@@ -74,7 +75,7 @@ class TrendsScreen(QScrollArea):
         column.addWidget(styled_label(texts.TITLE, "heading"))
         column.addWidget(self.safety_bar)
         column.addWidget(self.summary)
-        column.addLayout(self._controls())
+        column.addWidget(self._controls())
         column.addWidget(self.chart, 1)
         column.addWidget(self.hover_label)
         column.addWidget(styled_label(texts.NEVER_DIAGNOSIS, "muted"))
@@ -83,13 +84,17 @@ class TrendsScreen(QScrollArea):
         content.setLayout(column)
         self.setWidget(content)
 
-    def _controls(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _controls(self) -> ReflowRow:
+        row = ReflowRow(spacing=8)  # the save buttons go below the ranges on a narrow window
         ranges = QHBoxLayout(self.range_bar)
         ranges.setContentsMargins(0, 0, 0, 0)
         ranges.setSpacing(8)
-        row.addWidget(self.range_bar)
-        row.setSpacing(8)
+        row.add(self.range_bar)
+        saves = QWidget()
+        save_row = QHBoxLayout(saves)
+        save_row.setContentsMargins(0, 0, 0, 0)
+        save_row.setSpacing(8)
+        row.add(saves, 1)
         for chart_range in ChartRange:
             label = texts.RANGE_LABELS[chart_range.value]
             key = texts.RANGE_KEYS[chart_range.value]
@@ -104,7 +109,7 @@ class TrendsScreen(QScrollArea):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda r=chart_range: self.show_range(r))
-        row.addStretch(1)
+        save_row.addStretch(1)
         for text, tip, slot in (
             (texts.SAVE_PNG, texts.SAVE_PNG_TITLE, self._on_save_png_clicked),
             (texts.SAVE_SVG, texts.SAVE_SVG_TITLE, self._on_save_svg_clicked),
@@ -114,7 +119,7 @@ class TrendsScreen(QScrollArea):
             button.setAccessibleName(text)
             button.setToolTip(tip)
             button.clicked.connect(slot)
-            row.addWidget(button)
+            save_row.addWidget(button)
         return row
 
     def refresh(self) -> None:
