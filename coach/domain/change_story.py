@@ -79,13 +79,15 @@ def comparison(change: MeaningfulChange, first_name: str) -> str:
         return COMPARE_NOT_ENOUGH
     assert change.baseline is not None and change.recent is not None
     assert change.threshold is not None
+    # '27 November to 10 December 2025' when the start lies in another year than today.
+    other_year = change.baseline_days[1].year != change.recent_days[1].year
     return template.format(
         recent_days=date_span(*change.recent_days),
         recent=f"{change.recent:.1f}",
         diff=f"{abs(change.recent - change.baseline):.1f}",
         baseline=f"{change.baseline:.1f}",
         first_name=first_name,
-        baseline_days=date_span(*change.baseline_days),
+        baseline_days=date_span(*change.baseline_days, with_year=other_year),
         threshold=f"{change.threshold:g}",
     )
 

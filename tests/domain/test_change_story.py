@@ -63,6 +63,12 @@ def test_too_few_ratings_say_what_is_needed() -> None:
     assert change_story(diary({}), START, START) == NO_RATINGS
 
 
+def test_a_start_in_another_year_names_its_year() -> None:
+    daily = steps((0, 13, 6.0), (14, 230, 3.0))  # 2 June 2026 to 19 January 2027
+    story = change_story(daily, START, START + timedelta(days=230))
+    assert "in your first two weeks (2 to 15 June 2026)" in story
+
+
 def test_date_spans() -> None:
     assert date_span(date(2026, 11, 13), date(2026, 11, 26)) == "13 to 26 November"
     assert (
