@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
@@ -37,9 +39,7 @@ def test_date_labels_never_overlap(
     screen.resize(*size)
     screen.show()
     qtbot.waitExposed(screen)
-    axes = [
-        plot.getAxis("bottom") for plot in (screen.chart.pain_plot, screen.chart.activity.plot)
-    ]
+    axes = [plot.getAxis("bottom") for plot in (screen.chart.pain_plot, screen.chart.activity.plot)]
     assert all(isinstance(axis, DayAxis) for axis in axes)
     for chart_range in ChartRange:
         screen.show_range(chart_range)
@@ -50,5 +50,19 @@ def test_date_labels_never_overlap(
             labels = label_rects(axis)
             assert len(labels) >= 3, (chart_range, labels)
             rects = sorted((rect for _text, rect in labels), key=lambda r: r.left())
-            for left, right in zip(rects, rects[1:], strict=False):
+            for left, right in pairwise(rects):
                 assert left.right() < right.left(), (chart_range, size, labels)
+
+
+@pytest.mark.parametrize(("size", "columns"), [((1024, 600), 3), ((1920, 1080), 6)])
+def test_the_legend_wraps_instead_of_running_off_the_chart(
+    qtbot: QtBot, services: AppServices, size: tuple[int, int], columns: int
+) -> None:
+    screen = TrendsScreen(services)
+    qtbot.addWidget(screen)
+    screen.resize(*size)
+    screen.show()
+    qtbot.waitExposed(screen)
+    legend = screen.chart.pain_legend
+    assert legend.columnCount == columns
+    assert legend.layout.preferredWidth() <= screen.chart.width()

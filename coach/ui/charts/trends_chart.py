@@ -14,7 +14,7 @@ from enum import StrEnum
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from coach.domain.trends import Trend, has_enough_for_trend, theil_sen
@@ -56,6 +56,11 @@ RANGE_DAYS: dict[ChartRange, int | None] = {
 
 def _line(color: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> object:
     return pg.mkPen(color=color, width=width, style=style)
+
+
+LEGEND_COLUMNS = (6, 3, 2)
+"""The pain legend's six entries in one row, else two or three rows."""
+LEGEND_MARGIN_PX = 40
 
 
 class TrendsChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph is untyped
@@ -207,6 +212,17 @@ class TrendsChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph i
         self.band_sample.setPen(_line(palette.band, 1, Qt.PenStyle.DotLine))
         self.band_sample.setFillBrush(pg.mkBrush(band))
         self.items["baseline"].setPen(_line(palette.band, 2, Qt.PenStyle.DashDotLine))
+
+    def resizeEvent(self, event: QResizeEvent | None) -> None:
+        """Wrap the pain legend into more rows when one row is wider than the chart."""
+        super().resizeEvent(event)  # pyqtgraph calls this with None while it sets up
+        if not hasattr(self, "pain_legend"):
+            return
+        room = self.width() - LEGEND_MARGIN_PX
+        for columns in LEGEND_COLUMNS:
+            self.pain_legend.setColumnCount(columns)
+            if self.pain_legend.layout.preferredWidth() <= room:
+                break
 
     def remove_legends(self) -> None:
         """Take both legends out (the report explains the series in words instead)."""
