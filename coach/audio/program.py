@@ -526,9 +526,7 @@ def program_for_phases(
         _check_phase(phase)
     offsets = _phase_offsets(phases, fs)
     first_steps, count_in_len = _count_in_length(phases, settings.count_in, fs)
-    origin = _lead(lead_s, fs)
-    if first_steps is not None:
-        origin += max(0, count_in_len - offsets[first_steps])
+    origin = phases_origin(phases, fs, settings, lead_s)
     bounds = [origin + off for off in offsets]
     segments = [
         _segment_for(p, b, nxt) for p, b, nxt in zip(phases, bounds, bounds[1:], strict=False)
@@ -553,6 +551,25 @@ def program_for_phases(
         chimes=tuple(chime_list),
         **_settings_fields(settings),
     )
+
+
+def phases_origin(
+    phases: Sequence[PhaseTempo],
+    fs: int,
+    settings: SoundSettings = SoundSettings(),
+    lead_s: float = LEAD_SECONDS,
+) -> int:
+    """The sample at which program_for_phases starts the first phase (after lead and count-in).
+
+    Session second s of these phases sounds at sample origin + s * fs, so a player can read
+    its position in the session from the program's position.
+    """
+    offsets = _phase_offsets(phases, fs)
+    first_steps, count_in_len = _count_in_length(phases, settings.count_in, fs)
+    origin = _lead(lead_s, fs)
+    if first_steps is not None:
+        origin += max(0, count_in_len - offsets[first_steps])
+    return origin
 
 
 def _count_in_length(phases: Sequence[PhaseTempo], beats: int, fs: int) -> tuple[int | None, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from walk_support import Key, open_walk, press, start_plan, walk_for
@@ -138,7 +139,7 @@ def test_leg_symptoms_get_the_doctor_advice_and_pause_the_plan(
     [walk] = services.walks.latest(5)
     assert walk.new_leg_symptoms
     screen.refresh()
-    assert screen.safety_notice.isVisible()
+    assert not screen.safety_notice.isHidden()  # on the choose page, once Done is pressed
 
 
 def test_esc_asks_first_and_a_no_keeps_walking(
@@ -356,3 +357,29 @@ def test_hold_weeks_come_from_the_leg_symptoms_field_not_from_the_note() -> None
     assert hold_weeks(walks, pains) == {monday}
     assert next_monday not in hold_weeks(walks, {})
     assert hold_weeks(walks, {}) == {monday}
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no stacking
+def test_f_shows_the_walk_in_the_treadmill_view_and_esc_leaves(
+    qtbot: QtBot, main_window: MainWindow, clock: FakeClock
+) -> None:
+    screen = open_walk(main_window)
+    start_plan(qtbot, screen, "walk-20")
+    press(qtbot, Key.Key_N)  # the warm-up ramp, with a cue card
+    walk_for(30, clock, screen)
+    player = screen.player
+    press(qtbot, Key.Key_F)
+    view = player.treadmill
+    assert view.isVisible() and view.isFullScreen()
+    assert view.target.text() == f"Easy start · {player.phase_left.text()} left"
+    assert view.timer.text() == player.phase_left.text() == "4:30"
+    assert view.cadence.text() == player.cadence.text().split()[0]  # the same target cadence
+    card = player.current_card()
+    assert card is not None and view.cue.text() == card.title
+    walk_for(10, clock, screen)
+    assert view.timer.text() == player.phase_left.text() == "4:20"  # one clock
+    qtbot.keyClick(view, Key.Key_Space)
+    assert player.session is not None and player.session.state is SessionState.PAUSED
+    assert view.state.text() == texts.TV_PAUSED
+    qtbot.keyClick(view, Key.Key_Escape)
+    assert not view.isVisible()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from coach.audio.program import LEAD_SECONDS
 from coach.domain.clock import FakeClock
 from coach.ui.main_window import MainWindow
 from coach.ui.screens.walk import WalkScreen
@@ -30,9 +31,18 @@ def press(qtbot: QtBot, key: Key) -> None:
 
 
 def walk_for(seconds: float, clock: FakeClock, screen: WalkScreen, step_s: float = 1.0) -> None:
-    """Let fake time pass while the player's timer ticks the session."""
+    """Let `seconds` of the walk be heard while the metronome's display frames tick the session.
+
+    The player's clock is the program's position as heard (or, without sound, on screen), and
+    a program just (re)started first plays its short silent lead: that passes first.
+    """
+    metronome = screen.services.metronome
+    if metronome.running and metronome.program_seconds == 0:
+        clock.advance(LEAD_SECONDS)
+        metronome.poll()
     for _ in range(round(seconds / step_s)):
         clock.advance(step_s)
+        screen.services.metronome.poll()
         screen.player.tick()
 
 

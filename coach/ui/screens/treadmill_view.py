@@ -1,7 +1,8 @@
 """The treadmill view: full screen, near-black, huge white numbers, readable from two metres.
 
 Nothing on it needs the mouse: Space starts and stops, the arrow and page keys change the
-cadence, Esc leaves.
+cadence, Esc leaves. The Metronome screen and the guided walk player (which also shows the
+part of the walk and the cue card's title) both use it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ WARNING = "#ffd27a"  # amber, 12:1 on the background
 CADENCE_FRACTION = 0.30
 TIMER_FRACTION = 0.13
 LABEL_FRACTION = 0.045
+CUE_FRACTION = 0.06
 HINT_FRACTION = 0.025
 
 KEY_CHANGES = {
@@ -67,6 +69,9 @@ class TreadmillView(QWidget):
         self.warning = self._label("")
         self.warning.setObjectName("warning")
         self.warning.hide()
+        self.cue = self._label("")
+        self.cue.setAccessibleName("Cue card")
+        self.cue.hide()
         self.footprints = Footprints(texts.LEFT, texts.RIGHT)
         self.footprints.set_colors(LIT, DIM, MUTED)
         self._lay_out()
@@ -94,8 +99,9 @@ class TreadmillView(QWidget):
         right.addWidget(self.footprints, 3)
         right.addWidget(self.timer, 2)
         grid.addLayout(right, 1, 1)
-        grid.addWidget(self.warning, 2, 0, 1, 2)
-        grid.addWidget(self.hint, 3, 0, 1, 2)
+        grid.addWidget(self.cue, 2, 0, 1, 2)
+        grid.addWidget(self.warning, 3, 0, 1, 2)
+        grid.addWidget(self.hint, 4, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setRowStretch(1, 1)
@@ -105,9 +111,26 @@ class TreadmillView(QWidget):
         """The cadence the metronome plays."""
         self.cadence.setText(str(spm))
 
+    def show_cadence_text(self, text: str) -> None:
+        """The cadence as text (a dash where there are no steps, e.g. in a stretch)."""
+        self.cadence.setText(text)
+
     def show_target(self, spm: int | None) -> None:
         """This week's plan target, or nothing without a plan."""
         self.target.setText(texts.TV_TARGET.format(spm=spm) if spm else texts.TV_NO_TARGET)
+
+    def show_heading(self, text: str) -> None:
+        """The line at the top left: the plan target, or the part of a guided walk."""
+        self.target.setText(text)
+
+    def show_cue(self, text: str) -> None:
+        """A cue card's title in very large type; "" hides it."""
+        self.cue.setText(text)
+        self.cue.setVisible(bool(text))
+
+    def set_hint(self, text: str) -> None:
+        """The keys line at the bottom."""
+        self.hint.setText(text)
 
     def show_time(self, seconds: float) -> None:
         """The session timer."""
@@ -141,6 +164,7 @@ class TreadmillView(QWidget):
             (self.state, LABEL_FRACTION),
             (self.hint, HINT_FRACTION),
             (self.warning, LABEL_FRACTION),
+            (self.cue, CUE_FRACTION),
         ):
             font = label.font()
             font.setPixelSize(max(8, round(height * fraction)))

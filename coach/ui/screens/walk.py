@@ -126,10 +126,11 @@ class WalkScreen(QWidget):
         if self.chosen_plan is None:
             return
         spm, _from_plan = data.target_cadence(self.services)
+        self.player.clock.restart()
         session = WalkSession(
             self.chosen_plan,
             float(spm),
-            self.services.clock,
+            self.player.clock,  # the sound as heard: one clock for phases, chimes and screen
             data.load_routines(),
             pain_before=self.before_page.pain(),
         )

@@ -1,8 +1,10 @@
 """The player: a guided walk on the session's clock, its beat, cue cards and keys.
 
-The QTimer only calls WalkSession.tick(); the audio comes from one program built from
-session.tempo_from_now(), rebuilt after a pause, a skip or an added minute. A pin or a
-hidden card only swaps the cue chimes still ahead, so the beat never moves.
+The audio comes from one program built from session.tempo_from_now(), rebuilt after a pause,
+a skip or an added minute. The session runs on a HeardClock (walk_clock.py): its seconds are
+the program's position as heard, and it ticks on each display frame of the metronome, so the
+phase, the time left, the chimes and the beat agree. A pin or a hidden card only swaps the
+cue chimes still ahead, so the beat never moves.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.audio.program import ClickProgram, ProgramError, program_for_phases
+from coach.audio.program import ClickProgram, ProgramError, phases_origin, program_for_phases
 from coach.domain.cues import CueCard, CueSchedule
 from coach.domain.plans import PhaseTempo
 from coach.domain.session import SessionEnded, SessionEvent, SessionState, WalkSession
 from coach.ui.controllers.metronome import sound_settings
 from coach.ui.screens import walk_texts as texts
+from coach.ui.screens import walk_treadmill
+from coach.ui.screens.walk_clock import HeardClock
 from coach.ui.screens.walk_cue_times import cue_change_times
 from coach.ui.screens.walk_player_view import PlayerView
 from coach.ui.services import AppServices
@@ -30,7 +34,7 @@ from coach.ui.services import AppServices
 logger = logging.getLogger(__name__)
 
 TICK_MS = 200
-"""How often the session clock is read: the seconds shown stay within a fifth of a second."""
+"""How often the session is ticked when no program plays (display frames tick it otherwise)."""
 
 
 def ask_to_stop(parent: QWidget) -> bool:
@@ -49,6 +53,8 @@ class WalkPlayer(PlayerView):
         super().__init__(parent)
         self.services = services
         self.session: WalkSession | None = None
+        self.clock = HeardClock(services.metronome, services.clock)
+        """The clock every WalkSession of this player runs on (the sound as heard)."""
         self.schedule: CueSchedule | None = None
         self.confirm_stop: Callable[[QWidget], bool] = ask_to_stop
         """Asks before Esc stops the walk; tests replace it to avoid a modal dialog."""
@@ -69,6 +75,11 @@ class WalkPlayer(PlayerView):
             button.clicked.connect(slot)
         self._add_shortcuts()
         services.metronome.beat_changed.connect(self._on_metronome_beat_changed)
+        services.metronome.elapsed_changed.connect(self._on_metronome_frame)
+        self.treadmill = walk_treadmill.guided_treadmill_view(self)
+        self.treadmill.toggle_requested.connect(self.toggle_pause)
+        self.treadmill.left.connect(lambda: self.setFocus())
+        self.treadmill_button.clicked.connect(self.enter_treadmill_view)
 
     def _add_shortcuts(self) -> None:
         keys = (
@@ -78,6 +89,8 @@ class WalkPlayer(PlayerView):
             ("+", self.add_minute),
             ("P", self.toggle_pin),
             ("Esc", self.ask_stop),
+            ("F", self.enter_treadmill_view),
+            ("F11", self.enter_treadmill_view),
         )
         for key, slot in keys:
             shortcut = QShortcut(QKeySequence(key), self)
@@ -148,7 +161,10 @@ class WalkPlayer(PlayerView):
             self._set_schedule(self.schedule.turn_off(card.id))
 
     def ask_stop(self) -> None:
-        """Esc: stop early after a confirmation; what was walked is kept."""
+        """Esc: leave the treadmill view if it shows, else stop early after a confirmation."""
+        if self.treadmill.isVisible():
+            self.treadmill.close()  # Esc there means "back to the player", never "stop"
+            return
         if self.running and self.confirm_stop(self):
             self.stop()
 
@@ -156,6 +172,12 @@ class WalkPlayer(PlayerView):
         """Stop the session now (no question); `ended` follows."""
         if self.session is not None and self.running:
             self._handle(self.session.stop())
+
+    def enter_treadmill_view(self) -> None:
+        """F, F11 or the button: the walk full screen, readable from two metres; Esc leaves."""
+        if self.session is not None and self.running:
+            walk_treadmill.show_session(self.treadmill, self.session, self.current_card())
+            self.treadmill.enter()
 
     def current_card(self) -> CueCard | None:
         """The cue card for this moment of the walk."""
@@ -198,6 +220,7 @@ class WalkPlayer(PlayerView):
         if any(isinstance(e, SessionEnded) for e in events):
             self.timer.stop()
             self._stop_sound()
+            self.treadmill.close()  # the pain check after the walk is on the player's screen
             self.ended.emit()
 
     def _play_from_now(self) -> None:
@@ -209,6 +232,7 @@ class WalkPlayer(PlayerView):
         except ProgramError as error:
             logger.warning("No sound for the rest of this walk: %s", error)
             self._stop_sound()
+            self.clock.follow_system(elapsed)
             return
         self._built = (phases, elapsed)
         self._own_stop = True
@@ -216,6 +240,9 @@ class WalkPlayer(PlayerView):
             self.services.metronome.start(program)
         finally:
             self._own_stop = False
+        settings = sound_settings(self.services.preferences.current, with_count_in=False)
+        origin = phases_origin(phases, program.sample_rate, settings)
+        self.clock.follow_program(elapsed, origin, program.sample_rate)
 
     def _program(self, phases: list[PhaseTempo], elapsed: float, cues: list[float]) -> ClickProgram:
         """The session program from `elapsed` on, with cue chimes at cues (s after elapsed)."""
@@ -228,6 +255,7 @@ class WalkPlayer(PlayerView):
         )
 
     def _stop_sound(self) -> None:
+        self.clock.hold()
         self._own_stop = True
         try:
             self.services.metronome.stop()
@@ -240,13 +268,21 @@ class WalkPlayer(PlayerView):
         """True while the player itself stops or restarts the metronome."""
         return self._own_stop
 
+    def _on_metronome_frame(self, _seconds: float) -> None:
+        # Each display frame of the metronome: the same position that lights the beat.
+        if self.running and self.session is not None:
+            self.tick()
+
     def _on_metronome_beat_changed(self, _index: int, foot: str) -> None:
         # A stretch has no steps; a stray beat from the program's edge must not light a foot.
         if self.running and self.session is not None and self.session.target_cadence_spm:
             self.footprints.show_step(foot)
+            self.treadmill.footprints.show_step(foot)
 
     def refresh(self) -> None:
         """Show where the session is now."""
         if self.session is not None:
             pinned = self.schedule is not None and self.schedule.pinned_id is not None
             self.show_session(self.session, self.current_card(), pinned)
+            if self.treadmill.isVisible():
+                walk_treadmill.show_session(self.treadmill, self.session, self.current_card())

@@ -58,6 +58,7 @@ class PlayerView(QWidget):
         self.pin_button = self._button(texts.PIN_BUTTON)
         self.hide_button = self._button(texts.CUE_OFF_BUTTON)
         self.stop_button = self._button(texts.STOP_BUTTON)
+        self.treadmill_button = self._button(texts.TREADMILL_BUTTON)
         self._lay_out()
 
     def _button(self, text: str) -> QPushButton:
@@ -86,6 +87,7 @@ class PlayerView(QWidget):
         for button in (self.pause_button, self.skip_button, self.add_button, self.pin_button):
             buttons.addWidget(button)
         buttons.addWidget(self.hide_button)
+        buttons.addWidget(self.treadmill_button)
         buttons.addStretch(1)
         buttons.addWidget(self.stop_button)
         column = QVBoxLayout(self)
