@@ -78,6 +78,7 @@ class StretchesScreen(QWidget):
         layout.addWidget(self.safety_notice)
         layout.addWidget(self.stack, 1)
         scroll = QScrollArea()
+        scroll.setAccessibleName(texts.TITLE)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -66,6 +66,7 @@ class ChoosePage(QWidget):
         inner = QWidget()
         inner.setLayout(self._column)
         scroll = QScrollArea()
+        scroll.setAccessibleName(texts.CHOOSE_TITLE)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
