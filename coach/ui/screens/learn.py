@@ -19,8 +19,9 @@ class TopicCard(Card):
     def __init__(self, title: str, paragraphs: tuple[str, ...]) -> None:
         super().__init__(title)
         self.paragraph_labels = [styled_label(text) for text in paragraphs]
-        for label in self.paragraph_labels:
+        for label, text in zip(self.paragraph_labels, paragraphs, strict=True):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setAccessibleName(text)  # selectable text takes focus: read it out as it is
             self.body.addWidget(label)
         self.setAccessibleDescription(" ".join(paragraphs))
 
