@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from coach.storage.paths import DATABASE_NAME
 from coach.ui.navigation import default_screens
 
-TIMEOUT_S = 300  # a safety net for a hung child, not a wait
+TIMEOUT_S = 600  # a safety net for a hung child, not a wait (3 sizes: ~5 min on 2 busy cores)
 
 
 def test_screenshots_cover_every_screen_and_leave_user_data_alone(
@@ -30,7 +30,7 @@ def test_screenshots_cover_every_screen_and_leave_user_data_alone(
     )
     assert result.returncode == 0, result.stderr
     for spec in default_screens():
-        for size in ("1366x768", "1920x1080"):
+        for size in ("1024x600", "1366x768", "1920x1080"):
             for scheme in ("light", "dark"):
                 image = QImage(str(out / f"{spec.key}-{size}-{scheme}.png"))
                 assert f"{image.width()}x{image.height()}" == size
