@@ -100,6 +100,7 @@ def _write(out: Path, first: date, last: date, now: datetime) -> None:
     from coach.commands.store_access import open_for_reading
     from coach.storage.cadence_repo import CadenceRepository
     from coach.storage.pain_repo import PainRepository
+    from coach.storage.safety_repo import SafetyRepository
     from coach.storage.walks_repo import WalkRepository
     from coach.ui.report.clinician_report import gather_report, write_report
 
@@ -107,7 +108,7 @@ def _write(out: Path, first: date, last: date, now: datetime) -> None:
     with open_for_reading() as store:
         data = gather_report(
             PainRepository(store), WalkRepository(store), CadenceRepository(store),
-            first, last, now,
+            SafetyRepository(store), first, last, now,
         )  # fmt: skip
         write_report(data, out)
     del app

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 
 from coach.domain.safety import (
     DayRatings,
@@ -147,6 +147,18 @@ def assess(inputs: SafetyInputs, tz: tzinfo, today: date) -> SafetyState:
     urgency = max(most_urgent(keys), Urgency.SOON if worsening else Urgency.NONE)
     local_clearance = cleared_at.astimezone(tz) if cleared_at else None
     return SafetyState(urgency, signs, worsening, flare, local_clearance)
+
+
+def history_lines(inputs: SafetyInputs, tz: tzinfo, first: date, last: date) -> tuple[str, ...]:
+    """Signs noted (by day) and clinicians' checks from first to last, oldest first, in words."""
+    reports = [r for r in inputs.reports if first <= r.at.astimezone(tz).date() <= last]
+    events = [(datetime.combine(day, time(0), tz), sign_reason(day, signs))
+              for day, signs in _signs_by_day(reports, tz)]  # fmt: skip
+    for at in inputs.cleared:
+        local = at.astimezone(tz)
+        if first <= local.date() <= last:
+            events.append((local, CLEARED_LINE.format(day=day_words(local.date()))))
+    return tuple(line for _at, line in sorted(events, key=lambda event: event[0]))
 
 
 def _signs_by_day(

@@ -67,6 +67,12 @@ def whole_minutes(seconds: float) -> int:
     return int(max(0.0, seconds) // 60)
 
 
+def minutes_to_seconds(minutes: float) -> float:
+    """Seconds in a length held in minutes (the charts add walks up in minutes), to the
+    millisecond: a sum of whole minutes in floats must not fall a hair short of them."""
+    return round(minutes * 60.0, 3)
+
+
 def duration_words(seconds: float) -> str:
     """A walk's length as every screen shows it: 'under a minute', '1 min', '25 min'."""
     minutes = whole_minutes(seconds)

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.domain.safety_state import SafetyInputs, SignReport, assess
+from coach.domain.safety_state import SafetyInputs, SignReport, assess, history_lines
 from coach.domain.urgency import (
     LEG_SYMPTOMS_AFTER_WALK,
     PAUSED_LINE,
@@ -129,3 +129,16 @@ def test_active_exactly_when_a_sign_follows_the_last_clearance(
     live = [r for r in reports if last is None or r.at > last]
     assert state.active == bool(live)
     assert state.urgency is most_urgent(k for r in live for k in r.signs)
+
+
+def test_history_lists_signs_and_checks_in_the_period_oldest_first() -> None:
+    inputs = SafetyInputs(
+        reports=(signs(20, "fever_weight_loss"), signs(5, "leg_weakness"), signs(5, "trauma")),
+        cleared=(at(2, hour=15), at(40)),
+    )
+    lines = history_lines(inputs, BERLIN, TODAY - timedelta(days=10), TODAY)
+    assert len(lines) == 2  # the sign 20 days ago and the check 40 days ago are outside
+    assert lines[0].startswith("On Thursday 25 June you noted: ")
+    assert "leg weakness" in lines[0] and "after a fall" in lines[0]
+    assert lines[1] == "On Sunday 28 June you said a clinician had checked your back."
+    assert lines[1] == assess(inputs, BERLIN, TODAY).cleared_line()

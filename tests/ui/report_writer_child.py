@@ -19,6 +19,7 @@ from coach.domain.clock import SystemClock
 from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.database import open_store
 from coach.storage.pain_repo import PainRepository
+from coach.storage.safety_repo import SafetyRepository
 from coach.storage.walks_repo import WalkRepository
 from coach.ui.report.clinician_report import gather_report, write_report
 
@@ -30,7 +31,7 @@ def main() -> None:
     with open_store() as store:
         data = gather_report(
             PainRepository(store), WalkRepository(store), CadenceRepository(store),
-            now.date() - timedelta(days=83), now.date(), now,
+            SafetyRepository(store), now.date() - timedelta(days=83), now.date(), now,
         )  # fmt: skip
     while True:
         write_report(data, out)

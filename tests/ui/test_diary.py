@@ -160,7 +160,7 @@ def test_rating_from_a_guided_walk_names_its_walk(qtbot: QtBot, services: AppSer
     )  # fmt: skip
     screen = make_screen(qtbot, services)
     details = screen.entry_list.rows[0].details_label.text()
-    assert details.startswith("after your 20-minute walk")
+    assert details.startswith("after your walk of 20 min")
     assert "buttock" in details
 
 

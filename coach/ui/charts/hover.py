@@ -8,6 +8,7 @@ import numpy as np
 
 from coach.domain.pain_series import monday_of
 from coach.domain.safety import DAY_NAMES, MONTH_NAMES
+from coach.domain.walks import duration_words, minutes_to_seconds
 from coach.ui.charts import texts
 from coach.ui.charts.trend_data import TrendModel
 
@@ -41,9 +42,10 @@ def describe_day(model: TrendModel, day: int) -> str:
         parts.append(texts.HOVER_ROLLING.format(value=f"{float(rolling.values[j]):.1f}"))
     walked = float(model.walk_minutes[model.walk_days == day].sum())
     if walked > 0:
-        parts.append(texts.HOVER_WALKED.format(minutes=round(walked)))
+        parts.append(texts.HOVER_WALKED.format(duration=duration_words(minutes_to_seconds(walked))))
     weeks = model.weeks
     k = int(np.searchsorted(weeks.mondays, monday_of(np.asarray([day], dtype=np.int64))[0]))
     if k < weeks.mondays.size and weeks.minutes[k] > 0:
-        parts.append(texts.HOVER_WEEK.format(minutes=round(float(weeks.minutes[k]))))
+        week = duration_words(minutes_to_seconds(float(weeks.minutes[k])))
+        parts.append(texts.HOVER_WEEK.format(duration=week))
     return parts[0] + " " + texts.HOVER_SEPARATOR.join(parts[1:])

@@ -20,9 +20,11 @@ from coach.domain.pain import PainEntry
 from coach.domain.pain_series import daily_series, local_day_ordinals, samples_from_utc_seconds
 from coach.domain.progression import ProgressionPlan
 from coach.domain.safety import flag_words
-from coach.domain.safety_state import SafetyInputs
+from coach.domain.safety_state import SafetyInputs, SafetyState, assess, history_lines
+from coach.domain.walks import minutes_to_seconds, whole_minutes
 from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.pain_repo import PainRepository
+from coach.storage.safety_repo import SafetyRepository
 from coach.storage.walks_repo import WalkRepository
 from coach.ui.charts.export import render_image, write_buffered
 from coach.ui.charts.hover import date_words, day_words
@@ -58,12 +60,17 @@ class ReportData:
     tz: tzinfo
     change_words: str
     """The change that matters since the diary started and within the period (change_story)."""
+    safety: SafetyState
+    """The one safety state on the day the report is made."""
+    safety_history: tuple[str, ...]
+    """Warning signs noted and clinicians' checks in the period, with their dates."""
 
 
 def gather_report(
     pain: PainRepository,
     walks: WalkRepository,
     cadence: CadenceRepository,
+    safety: SafetyRepository,
     first: date,
     last: date,
     now: datetime,
@@ -92,9 +99,11 @@ def gather_report(
     end = datetime.combine(last + timedelta(days=1), time(0), tz)
     notes = tuple(e for e in pain.between(start, end) if e.note.strip() or e.red_flags)
     whole = daily_series(samples_from_utc_seconds(inputs.seconds, inputs.pains, tz))
+    record = safety.inputs()
     return ReportData(
         first, last, now.date(), build_model(period, tz, last), inputs.plan, notes,
         int(in_pain.sum()), tz, change_story(whole, first, last),
+        assess(record, tz, now.date()), history_lines(record, tz, first, last),
     )  # fmt: skip
 
 
@@ -119,6 +128,7 @@ def _draw(data: ReportData, device: QIODevice, path: Path) -> None:
         first=first, last=last, page=page))  # fmt: skip
     try:
         _head(flow, data)
+        _safety(flow, data)
         _chart(flow, data)
         _table(flow, data)
         _notes(flow, data)
@@ -143,6 +153,21 @@ def _head(flow: PageFlow, data: ReportData) -> None:
     flow.text(template.format(words=stats.trend_words))
     flow.text(texts.CHANGE_LINE.format(sentence=data.change_words))
     flow.text(_plan_line(data.plan))
+
+
+def _safety(flow: PageFlow, data: ReportData) -> None:
+    flow.space()
+    flow.text(texts.SAFETY_HEADING, 11, bold=True)
+    made = day_words(data.made)
+    message = data.safety.message
+    if message is None:
+        flow.text(texts.SAFETY_RUNNING.format(made=made))
+    else:
+        flow.text(texts.SAFETY_PAUSED.format(made=made, title=message.title), bold=True)
+    if data.safety.worsening is not None:
+        flow.text(data.safety.worsening.reason())
+    for line in data.safety_history or (texts.SAFETY_NONE,):
+        flow.text(line)
 
 
 def _plan_line(plan: ProgressionPlan | None) -> str:
@@ -195,7 +220,7 @@ def _table(flow: PageFlow, data: ReportData) -> None:
             date_words(date.fromordinal(int(monday))),
             f"{weekly.means[j]:.1f}" if rated else texts.EMPTY_CELL,
             str(int(weekly.days_with_data[j])) if rated else "0",
-            f"{weeks.minutes[i]:.0f}",
+            str(whole_minutes(minutes_to_seconds(float(weeks.minutes[i])))),
             _spm(weeks.cadence_target[i]),
             _spm(weeks.cadence_walked[i]),
         ])  # fmt: skip

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from coach.storage.cadence_repo import CadenceRepository
+from coach.storage.safety_repo import SafetyRepository
 from coach.ui.report.clinician_report import gather_report, write_report
 from coach.ui.services import AppServices
 
@@ -26,7 +27,7 @@ def render_report_page(out_dir: Path, services: AppServices) -> list[Path]:
     last = now.date()
     data = gather_report(
         services.pain, services.walks, CadenceRepository(services.store),
-        last - timedelta(days=REPORT_DAYS - 1), last, now,
+        SafetyRepository(services.store), last - timedelta(days=REPORT_DAYS - 1), last, now,
     )  # fmt: skip
     pdf = write_report(data, Path(services.store.path).parent / "report.pdf")
     pdftoppm = shutil.which("pdftoppm")

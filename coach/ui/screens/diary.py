@@ -1,6 +1,7 @@
 """Pain diary: log a rating in seconds, see and change past ratings, undo, and your data.
 
-Layout: heading, safety advice when the diary calls for it, an undo bar after each change;
+Layout: heading, safety advice when the diary calls for it (and the date a clinician last
+checked, once the person has said so), an undo bar after each change;
 then the logging form and 'Your data' on the left and the ratings by day on the right.
 """
 
@@ -53,6 +54,10 @@ class DiaryScreen(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.safety_panel = SafetyNotice(services)
         self.safety_panel.cleared.connect(self.refresh)
+        self.cleared_label = styled_label(role="muted")
+        """The person's latest "a clinician has checked this", with its date."""
+        self.cleared_label.setAccessibleName(texts.CLEARED_NAME)
+        self.cleared_label.hide()
         self.undo_bar = NoticeBar(texts.UNDO_BAR_NAME, texts.UNDO)
         assert self.undo_bar.action is not None
         self.undo_bar.action.setAccessibleName(texts.UNDO_NAME)
@@ -103,6 +108,7 @@ class DiaryScreen(QScrollArea):
         column.addWidget(styled_label(texts.HEADING, "heading"))
         column.addWidget(styled_label(texts.INTRO, "muted"))
         column.addWidget(self.safety_panel)
+        column.addWidget(self.cleared_label)
         column.addWidget(self.undo_bar)
         column.addWidget(columns)
         column.addStretch(1)
@@ -129,7 +135,9 @@ class DiaryScreen(QScrollArea):
             self.undo_bar.show_message(str(error))
             return
         self.entry_list.show_entries(entries, walks, total, now)
-        self.safety_panel.refresh()
+        cleared = self.safety_panel.refresh().cleared_line()
+        self.cleared_label.setText(cleared)
+        self.cleared_label.setVisible(bool(cleared))
         self.save_button.setEnabled(self.services.can_save())
         if not self.services.can_save():
             self.form.show_message(texts.READ_ONLY)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.pain import PainContext, PainEntry
 from coach.domain.safety import DAY_NAMES, MONTH_NAMES, flag_words
-from coach.domain.walks import WalkRecord
+from coach.domain.walks import WalkRecord, duration_words
 from coach.ui.screens import diary_texts as texts
 from coach.ui.widgets.card import Card, styled_label
 
@@ -34,15 +34,14 @@ def day_title(day: date, today: date) -> str:
 
 
 def walk_link(entry: PainEntry, walk: WalkRecord | None) -> str:
-    """'after your 20-minute walk' for a rating taken with a guided walk, else ''."""
+    """'after your walk of 20 min' for a rating taken with a walk, else ''."""
     if walk is None:
         return ""
-    minutes = max(1, round(walk.duration_s / 60))
     template = {
         PainContext.AFTER_WALK: texts.AFTER_WALK_LINK,
         PainContext.BEFORE_WALK: texts.BEFORE_WALK_LINK,
     }.get(entry.context, texts.WALK_LINK)
-    return template.format(minutes=minutes)
+    return template.format(duration=duration_words(walk.duration_s))
 
 
 def entry_details(entry: PainEntry, walk: WalkRecord | None) -> str:

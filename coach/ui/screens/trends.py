@@ -24,6 +24,7 @@ from coach.domain.change_story import change_story
 from coach.domain.safety_state import SafetyState
 from coach.domain.trends import TREND_FLAT, TREND_NOT_ENOUGH, describe_slope
 from coach.storage.cadence_repo import CadenceRepository
+from coach.storage.safety_repo import SafetyRepository
 from coach.ui.charts.export import export_png, export_svg
 from coach.ui.charts.palette import palette_for
 from coach.ui.charts.trend_data import TrendSource
@@ -231,7 +232,8 @@ class TrendsScreen(QScrollArea):
         first, last = self.report_days()
         services = self.services
         data = gather_report(
-            services.pain, services.walks, CadenceRepository(services.store), first, last,
+            services.pain, services.walks, CadenceRepository(services.store),
+            SafetyRepository(services.store), first, last,
             services.clock.now(),
         )  # fmt: skip
         return write_report(data, path)
