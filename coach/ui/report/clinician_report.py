@@ -148,7 +148,8 @@ def _head(flow: PageFlow, data: ReportData) -> None:
     flow.space()
     flow.text(texts.SUMMARY_HEADING, 11, bold=True)
     span = (data.last - data.first).days + 1
-    flow.text(texts.RATINGS_LINE.format(ratings=data.ratings, days=len(stats.daily), span=span))
+    ratings = texts.RATINGS_LINE.format(ratings=data.ratings, days=len(stats.daily), span=span)
+    flow.text(ratings + (texts.SAFETY_QUIET if _safety_quiet(data) else ""))
     template = texts.TREND_NONE if stats.trend is None else texts.TREND_LINE
     flow.text(template.format(words=stats.trend_words))
     flow.text(texts.CHANGE_LINE.format(sentence=data.change_words))
@@ -156,10 +157,12 @@ def _head(flow: PageFlow, data: ReportData) -> None:
 
 
 def _safety(flow: PageFlow, data: ReportData) -> None:
-    flow.space()
-    flow.text(texts.SAFETY_HEADING, 11, bold=True)
+    if _safety_quiet(data):
+        return  # said in one sentence on the ratings line: twelve weeks still fit one page
     made = day_words(data.made)
     message = data.safety.message
+    flow.space()
+    flow.text(texts.SAFETY_HEADING, 11, bold=True)
     if message is None:
         flow.text(texts.SAFETY_RUNNING.format(made=made))
     else:
@@ -168,6 +171,11 @@ def _safety(flow: PageFlow, data: ReportData) -> None:
         flow.text(data.safety.worsening.reason())
     for line in data.safety_history or (texts.SAFETY_NONE,):
         flow.text(line)
+
+
+def _safety_quiet(data: ReportData) -> bool:
+    """No warning sign or clinician's check in the period, and the plan is not paused."""
+    return data.safety.message is None and not data.safety_history
 
 
 def _plan_line(plan: ProgressionPlan | None) -> str:

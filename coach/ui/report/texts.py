@@ -18,6 +18,7 @@ SAFETY_HEADING = "Warning signs and the walking plan"
 SAFETY_RUNNING = "On {made} the walking plan is not paused."
 SAFETY_PAUSED = "On {made} the walking plan is paused: {title}."
 SAFETY_NONE = "No warning signs were noted in this period."
+SAFETY_QUIET = " No warning signs noted in this period; the walking plan is not paused."
 CHART_HEADING = "Pain and walking over the period"
 CHART_KEY = (
     "Grey dots: each day's average rating. Solid black line: 7-day average. Thick grey "
