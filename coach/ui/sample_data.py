@@ -17,6 +17,7 @@ from coach.domain.progression import ProgressionPlan, make_plan, this_week_targe
 from coach.domain.tap_tempo import estimate_cadence
 from coach.domain.walks import WalkKind, WalkRecord, week_start
 from coach.storage.cadence_repo import CadenceRepository
+from coach.storage.safety_repo import SafetyRepository
 from coach.ui.services import AppServices
 
 SAMPLE_DAYS = 364
@@ -24,6 +25,7 @@ SEED = 7
 PLAN_STARTED_DAYS_AGO = 150
 BASELINE_SPM = 102
 FLARE_DAYS_AGO = range(190, 176, -1)
+CLEARED_DAYS_AGO = 170
 """Two weeks of a flare, about six months ago, that settles again."""
 
 _NOTES = {
@@ -73,6 +75,9 @@ def fill_sample_data(services: AppServices) -> None:
             continue  # no walks in the worst days of the flare
         if (SAMPLE_DAYS - days_ago) % 7 < walks_a_week and days_ago > 0:
             _walk(services, now, days_ago, level, plan, rng)
+        if days_ago == CLEARED_DAYS_AGO:
+            # After the spring flare paused the plan, a clinician checked: as most people's do.
+            SafetyRepository(services.store).add_clearance(_at(now, days_ago, 18, 0))
 
 
 def _rate(

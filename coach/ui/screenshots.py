@@ -129,13 +129,18 @@ def grab_treadmill_view(app: QApplication, size: tuple[int, int], path: Path) ->
     view.deleteLater()
 
 
-def render_all(out_dir: Path, services: AppServices, app: QApplication) -> list[Path]:
+def render_all(
+    out_dir: Path,
+    services: AppServices,
+    app: QApplication,
+    sizes: tuple[tuple[int, int], ...] = SIZES,
+) -> list[Path]:
     """Render every screen and onboarding page at each size in each scheme; return the files."""
     written: list[Path] = []
     view_dir = Path(services.store.path).parent
     for scheme in SCHEMES:
         services.preferences.set("theme", scheme)
-        for width, height in SIZES:
+        for width, height in sizes:
             window = make_window(services, (width, height), view_dir)
             for key in window.screen_keys():
                 path = out_dir / f"{key}-{width}x{height}-{scheme}.png"
@@ -172,8 +177,13 @@ def _quiet_offscreen_messages(kind: QtMsgType, context: QMessageLogContext, text
 
 def main(argv: list[str]) -> int:
     """Write the screenshots to the folder named on the command line."""
-    if len(argv) != 1:
-        print("usage: python -m coach.ui.screenshots OUTDIR", file=sys.stderr)
+    sizes = SIZES
+    if len(argv) == 3 and argv[1] == "--sizes":
+        # The test suite renders the screens at one size only; tests/ui/test_screens_fit.py
+        # already opens every screen at every size, and all sizes took 10 min on 2 busy cores.
+        sizes = tuple(size for size in SIZES if "x".join(map(str, size)) in argv[2].split(","))
+    elif len(argv) != 1:
+        print("usage: python -m coach.ui.screenshots OUTDIR [--sizes WxH,...]", file=sys.stderr)
         return 2
     out_dir = Path(argv[0])
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -191,7 +201,7 @@ def main(argv: list[str]) -> int:
             fill_sample_data(services)
             fill_sample_baseline(services)
             theme = ThemeController(app, services.preferences)  # follows the theme preference
-            written = render_all(out_dir, services, app)
+            written = render_all(out_dir, services, app, sizes)
             written += render_pain_log_states(out_dir, services, app)
             written += render_settings_states(out_dir, services, app)
             written.append(render_sound_off(out_dir, services, app))
