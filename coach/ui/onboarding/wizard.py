@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from coach.ui.onboarding.steps import (
 )
 from coach.ui.screens import learn_texts
 from coach.ui.theme import BASE_POINT_SIZE, ThemeColors, colors_for, current_scheme
+from coach.ui.widgets.column_scroll import column_scroll
 
 if TYPE_CHECKING:
     from coach.ui.services import AppServices
@@ -91,13 +91,8 @@ class OnboardingWizard(QWidget):
         column.setContentsMargins(0, 0, 12, 0)
         column.addWidget(self.progress)
         column.addWidget(self._stack, 1)
-        scroll = QScrollArea()
-        scroll.setAccessibleName(texts.PAGE_AREA_NAME)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = column_scroll(page, texts.PAGE_AREA_NAME)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(page)
         buttons = self._buttons()
         # One centred column, buttons included, so the next step sits right under the text
         # even on a wide screen.

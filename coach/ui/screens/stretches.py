@@ -12,8 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from coach.ui.screens.stretches_editor import RoutineEditor
 from coach.ui.screens.stretches_list import RoutineList
 from coach.ui.screens.stretches_player import RoutinePlayerView
 from coach.ui.services import AppServices
+from coach.ui.widgets.column_scroll import column_scroll
 from coach.ui.widgets.safety_notice import SafetyNotice
 
 NEW_ROUTINE_ID = "my-routine"
@@ -77,12 +76,7 @@ class StretchesScreen(QWidget):
         layout.setContentsMargins(32, 28, 32, 24)
         layout.addWidget(self.safety_notice)
         layout.addWidget(self.stack, 1)
-        scroll = QScrollArea()
-        scroll.setAccessibleName(texts.TITLE)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
+        scroll = column_scroll(inner, texts.TITLE)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

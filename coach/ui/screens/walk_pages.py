@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from coach.domain.urgency import PAUSED_LINE, Urgency, words_for
 from coach.domain.walks import duration_words
 from coach.ui.screens import walk_texts as texts
 from coach.ui.widgets.card import Card, styled_label
+from coach.ui.widgets.column_scroll import column_scroll
 from coach.ui.widgets.pain_scale import PainScale
 
 PLAN_ROW_PX = 40
@@ -65,12 +65,7 @@ class ChoosePage(QWidget):
         self._column = _page(self.card)
         inner = QWidget()
         inner.setLayout(self._column)
-        scroll = QScrollArea()
-        scroll.setAccessibleName(texts.CHOOSE_TITLE)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
+        scroll = column_scroll(inner, texts.CHOOSE_TITLE)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
