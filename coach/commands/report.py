@@ -100,6 +100,7 @@ def _write(out: Path, first: date, last: date, now: datetime) -> None:
     from coach.commands.store_access import open_for_reading
     from coach.storage.cadence_repo import CadenceRepository
     from coach.storage.pain_repo import PainRepository
+    from coach.storage.preferences_repo import PreferencesRepository
     from coach.storage.safety_repo import SafetyRepository
     from coach.storage.walks_repo import WalkRepository
     from coach.ui.report.clinician_report import gather_report, write_report
@@ -109,6 +110,7 @@ def _write(out: Path, first: date, last: date, now: datetime) -> None:
         data = gather_report(
             PainRepository(store), WalkRepository(store), CadenceRepository(store),
             SafetyRepository(store), first, last, now,
+            PreferencesRepository(store).load()[0].usual_walk_minutes_per_week,
         )  # fmt: skip
         write_report(data, out)
     del app

@@ -10,11 +10,13 @@ and holds in any week that the hold rule fired or the goal was not nearly reache
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from coach.domain.pain import PainContext
+from coach.domain.pain_monitoring import hold_reasons
 from coach.domain.plans import SessionPlan
 from coach.domain.walks import WalkRecord, minutes_in_week, week_start
 
@@ -106,6 +108,44 @@ def next_dose(current: WeeklyDose, walked_minutes: float, hold: bool) -> DoseSte
     return DoseStep(WeeklyDose(following, min(GOAL_WEEKLY_MINUTES, grown)), DoseDecision.PROGRESS)
 
 
+def dose_history(
+    usual_minutes_per_week: float,
+    first_day: date,
+    walks: Iterable[WalkRecord],
+    hold_weeks: Collection[date],
+    today: date,
+) -> list[DoseStep]:
+    """Every week's goal, replayed week by week from the programme's first week to today's.
+
+    This is the one weekly walking goal: Today, Walk, Trends and the report all read it.
+    `hold_weeks` holds the Mondays of weeks in which the pain-monitoring rule asked for an
+    easier walk (see hold_weeks); a week without enough walking holds too.
+    """
+    walks = list(walks)
+    holds = {week_start(d) for d in hold_weeks}
+    steps = [DoseStep(starting_dose(usual_minutes_per_week, first_day), DoseDecision.START)]
+    this_monday = week_start(today)
+    while steps[-1].dose.week_start < this_monday:
+        monday = steps[-1].dose.week_start
+        steps.append(next_dose(steps[-1].dose, minutes_in_week(walks, monday), monday in holds))
+    return steps
+
+
+def goal_history(
+    usual_minutes_per_week: float,
+    walks: Sequence[WalkRecord],
+    ratings: Mapping[int, Mapping[PainContext, int]],
+    today: date,
+) -> list[DoseStep]:
+    """The weekly goal of every week from the first walk's week (or today's) to today's.
+
+    `walks` is the whole walking history and `ratings` the pain rated with each walk (by walk
+    id), so every screen and the report replay the same weeks and show the same goal.
+    """
+    first = min((w.started_at.date() for w in walks), default=today)
+    return dose_history(usual_minutes_per_week, first, walks, hold_weeks(walks, ratings), today)
+
+
 def dose_for_week(
     usual_minutes_per_week: float,
     first_day: date,
@@ -113,19 +153,25 @@ def dose_for_week(
     hold_weeks: Collection[date],
     today: date,
 ) -> DoseStep:
-    """This week's goal, replayed week by week from the first week of the programme.
+    """This week's goal: the last step of dose_history."""
+    return dose_history(usual_minutes_per_week, first_day, walks, hold_weeks, today)[-1]
 
-    `hold_weeks` holds the Mondays of weeks in which the pain-monitoring rule asked for an
-    easier walk (coach.domain.pain_monitoring); a week without enough walking holds too.
+
+def hold_weeks(
+    walks: Iterable[WalkRecord], ratings: Mapping[int, Mapping[PainContext, int]]
+) -> set[date]:
+    """Mondays of weeks in which the pain-monitoring rule asked for an easier walk.
+
+    `ratings` maps a walk's id to the pain rated before and after it (by context).
     """
-    walks = list(walks)
-    holds = {week_start(d) for d in hold_weeks}
-    step = DoseStep(starting_dose(usual_minutes_per_week, first_day), DoseDecision.START)
-    this_monday = week_start(today)
-    while step.dose.week_start < this_monday:
-        monday = step.dose.week_start
-        step = next_dose(step.dose, minutes_in_week(walks, monday), monday in holds)
-    return step
+    weeks: set[date] = set()
+    for walk in walks:
+        pair = ratings.get(walk.id if walk.id is not None else -1, {})
+        before = pair.get(PainContext.BEFORE_WALK)
+        after = pair.get(PainContext.AFTER_WALK)
+        if hold_reasons(before, after, walk.new_leg_symptoms, walk.settled_next_morning):
+            weeks.add(week_start(walk.started_at.date()))
+    return weeks
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,6 @@ COVERED_MODULES: tuple[str, ...] = (
     "coach.domain.cadence",
     "coach.domain.progression",
     "coach.domain.dose",
-    "coach.domain.weekly_goal",
     "coach.domain.pain",
     "coach.domain.pain_series",
     "coach.domain.trends",

@@ -15,7 +15,6 @@ from coach.domain.evidence import (
 _CADENCE = "coach.domain.cadence."
 _PROGRESSION = "coach.domain.progression."
 _DOSE = "coach.domain.dose."
-_GOAL = "coach.domain.weekly_goal."
 _WARM_UP = "assets/routines/warm-up.json#/exercises/"
 _SMALL_STEPS = "WalkBack's walking group had more lower-limb complaints, so growth stays small"
 
@@ -88,19 +87,12 @@ CADENCE_ROWS: tuple[Evidence, ...] = (
 DOSE_ROWS: tuple[Evidence, ...] = (
     Evidence(_DOSE + "GOAL_WALKS_PER_WEEK", 5, "Walks a week at the goal", POCOVI_2024),
     Evidence(_DOSE + "GOAL_MINUTES_PER_WALK", 30, "Minutes a walk at the goal", POCOVI_2024),
-    Evidence(_GOAL + "TARGET_MINUTES", 150, "Weekly minutes at the goal (5 x 30)", POCOVI_2024),
     Evidence(
         _DOSE + "WEEKLY_GROWTH",
         0.10,
         "The weekly walking goal grows by 10 % a week",
         own_choice="a small, steady step; no study compares growth rates for walking with "
         "back pain, and " + _SMALL_STEPS,
-    ),
-    Evidence(
-        _GOAL + "STEP_UP",
-        0.10,
-        "Today's goal is 10 % above the usual week",
-        own_choice="the same small step as the weekly growth",
     ),
     Evidence(
         _DOSE + "MET_SHARE",
@@ -120,12 +112,6 @@ DOSE_ROWS: tuple[Evidence, ...] = (
         20,
         "The smallest weekly walking goal in the plan (minutes)",
         own_choice="two walks of ten minutes: reachable even in a bad week",
-    ),
-    Evidence(
-        _GOAL + "STARTER_GOAL_MINUTES",
-        30,
-        "The smallest weekly goal shown on Today (minutes)",
-        own_choice="a few short walks, reachable even in a bad week",
     ),
     Evidence(
         "coach.domain.walks.MIN_COUNTED_WALK_S",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 MIN_COUNTED_WALK_S = 60
@@ -82,6 +82,10 @@ def duration_words(seconds: float) -> str:
 def counts_toward_goal(walk: WalkRecord) -> bool:
     """Whether the walk is long enough to count toward the week's goal."""
     return walk.duration_s >= MIN_COUNTED_WALK_S
+
+
+HISTORY_START = datetime(1970, 1, 1, tzinfo=UTC)
+"""Where "the whole history" of walks starts: the weekly goal is replayed from the first walk."""
 
 
 def week_start(day: date) -> date:

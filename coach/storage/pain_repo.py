@@ -98,6 +98,21 @@ class PainRepository:
         entries = [e for e in map(self._entry, rows) if start <= e.at < end]
         return sorted(entries, key=_order)
 
+    def walk_ratings(self) -> dict[int, dict[PainContext, int]]:
+        """The pain rated with each walk, by walk id and context (the latest when rated twice).
+
+        Only the linked entries are read, so the weekly walking goal (coach.domain.dose) can
+        be replayed over years of diary without building every PainEntry.
+        """
+        rows = self._store.query(
+            "SELECT walk_id, context, pain FROM pain_entries WHERE walk_id IS NOT NULL "
+            "ORDER BY julianday(at), id"
+        )
+        ratings: dict[int, dict[PainContext, int]] = {}
+        for walk_id, context, pain in rows:
+            ratings.setdefault(int(walk_id), {})[PainContext(context)] = int(pain)
+        return ratings
+
     def count(self) -> int:
         """How many entries the diary holds."""
         return int(self._store.query("SELECT count(*) FROM pain_entries")[0][0])

@@ -11,11 +11,14 @@ from coach.domain.dose import (
     DoseDecision,
     WeeklyDose,
     dose_for_week,
+    goal_history,
+    hold_weeks,
     next_dose,
     starting_dose,
     suggest_plan,
     week_progress,
 )
+from coach.domain.pain import PainContext
 from coach.domain.plans import Cadence, Phase, PhaseKind, SessionPlan
 from coach.domain.walks import WalkRecord
 
@@ -136,3 +139,27 @@ def test_suggest_plan_picks_the_longest_that_fits() -> None:
     assert suggest_plan(WeeklyDose(MONDAY, 150), plans).id == "walk-30"  # type: ignore[union-attr]
     assert suggest_plan(WeeklyDose(MONDAY, 20), [plan(20), plan(30)]).id == "walk-20"  # type: ignore[union-attr]
     assert suggest_plan(WeeklyDose(MONDAY, 20), []) is None
+
+
+def test_hold_weeks_come_from_the_leg_symptoms_field_and_the_ratings() -> None:
+    monday, next_monday = date(2026, 11, 16), date(2026, 11, 23)
+    walks = [
+        WalkRecord(datetime(2026, 11, 17, 9, tzinfo=UTC), 600.0, id=1, new_leg_symptoms=True),
+        WalkRecord(datetime(2026, 11, 24, 9, tzinfo=UTC), 600.0, id=2),
+    ]
+    assert hold_weeks(walks, {}) == {monday}
+    # Pain 3 before and 6 after the second walk: more than the rule allows, so it holds too.
+    risen = {2: {PainContext.BEFORE_WALK: 3, PainContext.AFTER_WALK: 6}}
+    assert hold_weeks(walks, risen) == {monday, next_monday}
+    calm = {2: {PainContext.BEFORE_WALK: 3, PainContext.AFTER_WALK: 3}}
+    assert hold_weeks(walks, calm) == {monday}
+
+
+def test_goal_history_starts_at_the_first_walk_and_ends_this_week() -> None:
+    walks = [walk(MONDAY + timedelta(days=7), 50), walk(MONDAY + timedelta(days=1), 60)]
+    today = MONDAY + timedelta(days=16)
+    steps = goal_history(60, walks, {}, today)
+    assert [s.dose.week_start for s in steps] == [MONDAY + timedelta(days=d) for d in (0, 7, 14)]
+    assert [s.dose.weekly_minutes for s in steps] == [60, 66, 66]  # week 2: 50 of 66 holds
+    assert steps[-1] == dose_for_week(60, MONDAY, walks, set(), today)
+    assert goal_history(60, [], {}, today)[-1].decision is DoseDecision.START

@@ -31,7 +31,7 @@ def main() -> None:
     with open_store() as store:
         data = gather_report(
             PainRepository(store), WalkRepository(store), CadenceRepository(store),
-            SafetyRepository(store), now.date() - timedelta(days=83), now.date(), now,
+            SafetyRepository(store), now.date() - timedelta(days=83), now.date(), now, 60,
         )  # fmt: skip
     while True:
         write_report(data, out)

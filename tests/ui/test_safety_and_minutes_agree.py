@@ -29,6 +29,7 @@ def report_text(services: AppServices, path: Path) -> str:
     data = gather_report(
         services.pain, services.walks, CadenceRepository(services.store),
         SafetyRepository(services.store), now.date() - timedelta(days=6), now.date(), now,
+        services.preferences.current.usual_walk_minutes_per_week,
     )  # fmt: skip
     return pdf_words(write_report(data, path))
 
@@ -77,13 +78,15 @@ def test_one_walk_shows_the_same_minutes_on_every_screen(
     assert walk_screen.history.cell(0, 2) == "25 min"
     assert diary.entry_list.rows[0].details_label.text().startswith("after your walk of 25 min")
     day = start.astimezone().date().toordinal()
-    trends = TrendSource(services.store, services.pain, services.walks)
+    usual = services.preferences.current.usual_walk_minutes_per_week
+    trends = TrendSource(services.store, services.pain, services.walks, lambda: usual)
     hover = describe_day(trends.model(now), day)
     assert "walked 25 min" in hover and "that week 25 min walked" in hover
-    # The week's row: week of, pain mean, days rated, minutes walked, and two empty cadences.
+    # The week's row: week of, pain mean, days rated, minutes walked, the weekly goal (the
+    # default usual 60 minutes in a first week, as on Today) and two empty cadences.
     report_text(services, tmp_path / "r.pdf")
     empty = report_texts.EMPTY_CELL
-    row = ["23 November 2026", "3.0", "1", "25", empty, empty]
+    row = ["23 November 2026", "3.0", "1", "25", "60", empty, empty]
     assert row in table_rows(tmp_path / "r.pdf")
 
 

@@ -1,4 +1,5 @@
-"""The lower plot: walking minutes per week as bars, cadence target and walked on a right axis.
+"""The lower plot: walking minutes per week as bars with the weekly goal as dotted steps, and
+cadence target and walked on a right axis.
 
 The cadence lives in its own ViewBox laid over the plot (pyqtgraph's multiple-axes pattern),
 so steps/min get their own scale while the weeks line up with the pain plot above.
@@ -31,19 +32,21 @@ class ActivityPlot:
     def __init__(self, pain_plot: pg.PlotItem) -> None:
         self.plot = pg.PlotItem(axisItems={"bottom": DayAxis()})
         self.plot.setXLink(pain_plot)
-        self.legend = pg.LegendItem(colCount=3, horSpacing=18, frame=False)
+        self.legend = pg.LegendItem(colCount=4, horSpacing=18, frame=False)
         self.cadence_box = pg.ViewBox()
         self.cadence_box.setMouseEnabled(x=False, y=False)
         self.cadence_box.setMenuEnabled(False)
         self.weeks: WeeklyActivity | None = None
         self.items: dict[str, pg.GraphicsObject] = {
             "minutes": pg.BarGraphItem(x0=[], width=[], height=[]),
+            "goal": pg.PlotDataItem(connect="pairs"),
             "cadence_target": pg.PlotDataItem(connect="pairs"),
             "cadence_walked": pg.PlotDataItem(connect="finite"),
             "cadence_walked_dots": PointsItem(WALKED_DOT_PX),
             "activity_crosshair": pg.InfiniteLine(angle=90, movable=False),
         }
         self.plot.addItem(self.items["minutes"])
+        self.plot.addItem(self.items["goal"])
         self.plot.addItem(self.items["activity_crosshair"])
         self.items["activity_crosshair"].setVisible(False)
         self.plot.showAxis("right")
@@ -59,6 +62,7 @@ class ActivityPlot:
         self.plot.setLabel("left", texts.AXIS_MINUTES)
         self.plot.setLabel("right", texts.AXIS_CADENCE)
         self.legend.addItem(self.items["minutes"], texts.LEGEND_MINUTES)
+        self.legend.addItem(self.items["goal"], texts.LEGEND_GOAL)
         self.legend.addItem(self.items["cadence_target"], texts.LEGEND_TARGET)
         self.legend.addItem(self.walked_sample, texts.LEGEND_WALKED)
 
@@ -78,6 +82,7 @@ class ActivityPlot:
     def apply_palette(self, palette: ChartPalette) -> None:
         """Recolour the bars and cadence lines."""
         self.items["minutes"].setOpts(brush=pg.mkBrush(palette.minutes), pen=pg.mkPen(None))
+        self.items["goal"].setPen(pg.mkPen(palette.goal, width=3, style=Qt.PenStyle.DotLine))
         self.items["cadence_target"].setPen(
             pg.mkPen(palette.cadence_target, width=2, style=Qt.PenStyle.DashLine)
         )
@@ -101,6 +106,9 @@ class ActivityPlot:
             height=weeks.minutes,
         )
         edges = np.column_stack((start, start + week)).ravel()
+        goal = np.repeat(weeks.goal_minutes, 2)
+        has_goal = ~np.isnan(goal)
+        self.items["goal"].setData(edges[has_goal], goal[has_goal])
         target = np.repeat(weeks.cadence_target, 2)
         has_target = ~np.isnan(target)
         self.items["cadence_target"].setData(edges[has_target], target[has_target])
@@ -116,7 +124,8 @@ class ActivityPlot:
         if self.weeks is None:
             return
         shown = (self.weeks.mondays + 6 >= first) & (self.weeks.mondays <= last)
-        minutes = self.weeks.minutes[shown]
+        minutes = np.concatenate((self.weeks.minutes[shown], self.weeks.goal_minutes[shown]))
+        minutes = minutes[~np.isnan(minutes)]
         top = max(MIN_MINUTES_SCALE, float(minutes.max()) * 1.15 if minutes.size else 0.0)
         self.plot.setYRange(0, top, padding=0)
         cadence = np.concatenate(

@@ -47,5 +47,9 @@ def describe_day(model: TrendModel, day: int) -> str:
     k = int(np.searchsorted(weeks.mondays, monday_of(np.asarray([day], dtype=np.int64))[0]))
     if k < weeks.mondays.size and weeks.minutes[k] > 0:
         week = duration_words(minutes_to_seconds(float(weeks.minutes[k])))
-        parts.append(texts.HOVER_WEEK.format(duration=week))
+        goal = weeks.goal_minutes[k]
+        if np.isnan(goal):
+            parts.append(texts.HOVER_WEEK.format(duration=week))
+        else:
+            parts.append(texts.HOVER_WEEK_GOAL.format(duration=week, goal=int(goal)))
     return parts[0] + " " + texts.HOVER_SEPARATOR.join(parts[1:])

@@ -38,6 +38,7 @@ class ChartPalette:
     band: str
     session: str
     minutes: str
+    goal: str
     cadence_target: str
     cadence_walked: str
     crosshair: str
@@ -60,6 +61,7 @@ def palette_for(scheme: Scheme) -> ChartPalette:
         band=OKABE_ITO["bluish_green"],
         session=OKABE_ITO["reddish_purple"] if not dark else OKABE_ITO["yellow"],
         minutes=OKABE_ITO["sky_blue"] if not dark else OKABE_ITO["blue"],
+        goal=OKABE_ITO["bluish_green"],
         cadence_target=colors.text,
         cadence_walked=OKABE_ITO["vermillion"],
         crosshair=colors.muted_text,
@@ -78,6 +80,7 @@ PRINT_PALETTE = ChartPalette(
     band="#909090",
     session="#000000",
     minutes="#c8c8c8",
+    goal="#404040",
     cadence_target="#000000",
     cadence_walked="#000000",
     crosshair="#404040",

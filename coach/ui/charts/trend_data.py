@@ -8,12 +8,14 @@ gathers and caches them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 import numpy as np
 from numpy.typing import NDArray
 
+from coach.domain.dose import DoseStep, goal_history
 from coach.domain.pain_series import (
     EPOCH_ORDINAL,
     SECONDS_PER_DAY,
@@ -23,15 +25,19 @@ from coach.domain.pain_series import (
 from coach.domain.progression import ProgressionPlan, plan_weeks
 from coach.domain.safety_state import SafetyInputs, SafetyState, assess
 from coach.domain.trends import TrendStatistics, compute_statistics
-from coach.domain.walks import WalkKind, WalkRecord
+from coach.domain.walks import (
+    HISTORY_START,
+    WalkKind,
+    WalkRecord,
+    counts_toward_goal,
+    minutes_to_seconds,
+    whole_minutes,
+)
 from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.database import Store
 from coach.storage.pain_repo import PainRepository
 from coach.storage.safety_repo import SafetyRepository
 from coach.storage.walks_repo import WalkRepository
-
-HISTORY_START = datetime(1970, 1, 1, tzinfo=UTC)
-"""Walks are loaded from here on: the whole history."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,8 @@ class TrendInputs:
     plan: ProgressionPlan | None
     safety: SafetyInputs
     """What the one safety state is decided from (coach.domain.safety_state)."""
+    goals: tuple[DoseStep, ...] = ()
+    """The weekly walking goal of every week since the first walk (coach.domain.dose)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,8 @@ class WeeklyActivity:
     """The plan's target for the week; NaN before the plan or without one."""
     cadence_walked: NDArray[np.float64]
     """Minute-weighted mean steps/min of the week's walks; NaN with no cadence recorded."""
+    goal_minutes: NDArray[np.float64]
+    """The week's walking goal in minutes (coach.domain.dose); NaN before the first walk."""
 
 
 @dataclass(frozen=True)
@@ -108,20 +118,27 @@ def load_inputs(
     walks: WalkRepository,
     cadence: CadenceRepository,
     now: datetime,
+    usual_minutes: float,
     safety: SafetyRepository | None = None,
 ) -> TrendInputs:
-    """Read everything the trends need from the store (the safety record when given)."""
+    """Read everything the trends need from the store (the safety record when given).
+
+    `usual_minutes` is the person's usual weekly walking, where the weekly goal starts.
+    """
     seconds, pains = pain.utc_seconds_and_pains()
     records = walks.between(HISTORY_START, now + timedelta(days=1))
+    goals = goal_history(usual_minutes, records, pain.walk_ratings(), now.date())
     return TrendInputs(
         seconds=seconds,
         pains=pains,
         walk_days=np.fromiter((w.started_at.date().toordinal() for w in records), np.int64),
-        walk_minutes=np.fromiter((w.minutes for w in records), np.float64),
+        # Minutes toward the goal, as on Today: a walk shorter than a minute adds none.
+        walk_minutes=np.fromiter((_counted_minutes(w) for w in records), np.float64),
         walk_cadence=np.fromiter((_cadence(w) for w in records), np.float64),
         walk_guided=np.fromiter((w.kind is WalkKind.GUIDED for w in records), np.bool_),
         plan=cadence.active_plan(),
         safety=SafetyInputs() if safety is None else safety.inputs(),
+        goals=tuple(goals),
     )
 
 
@@ -169,7 +186,62 @@ def weekly_activity(
     weights = np.bincount(index[has_cadence], inputs.walk_minutes[has_cadence], mondays.size)
     with np.errstate(invalid="ignore", divide="ignore"):
         walked = np.where(weights > 0, weighted / weights, np.nan)
-    return WeeklyActivity(mondays, minutes, _targets(inputs.plan, mondays), walked)
+    goals = _goal_minutes(inputs.goals, mondays)
+    return WeeklyActivity(mondays, minutes, _targets(inputs.plan, mondays), walked, goals)
+
+
+def _goal_minutes(goals: tuple[DoseStep, ...], mondays: NDArray[np.int64]) -> NDArray[np.float64]:
+    by_monday = {step.dose.week_start.toordinal(): step.dose.weekly_minutes for step in goals}
+    return np.fromiter((by_monday.get(int(m), np.nan) for m in mondays), np.float64, mondays.size)
+
+
+def _counted_minutes(walk: WalkRecord) -> float:
+    return walk.minutes if counts_toward_goal(walk) else 0.0
+
+
+@dataclass(frozen=True)
+class GoalSummary:
+    """How the weekly walking goal went over a range of days (Trends and the report)."""
+
+    full_weeks: int
+    """Weeks inside the range, already over, that had a goal."""
+    weeks_met: int
+    """Of those, the weeks whose whole minutes reached the goal (as Today says it)."""
+    last_monday: date
+    """The Monday of the range's last week."""
+    last_minutes: int
+    """Whole minutes walked toward the goal in that week (rounded down, as everywhere)."""
+    last_goal: int | None
+    """That week's goal in minutes; None before the first week of the programme."""
+
+
+def goal_summary(weeks: WeeklyActivity, first: date, last: date, today: date) -> GoalSummary:
+    """The goal's weeks met between first and last, and the last week's minutes and goal."""
+    mondays = weeks.mondays
+    sundays = mondays + 6
+    # Whole minutes by the one rule (coach.domain.walks.whole_minutes), as Today shows them.
+    whole = np.fromiter(
+        (whole_minutes(minutes_to_seconds(float(m))) for m in weeks.minutes),
+        np.float64,
+        mondays.size,
+    )
+    full = (
+        (mondays >= first.toordinal())
+        & (sundays <= last.toordinal())
+        & (sundays < today.toordinal())
+        & ~np.isnan(weeks.goal_minutes)
+    )
+    met = full & (whole >= np.nan_to_num(weeks.goal_minutes, nan=np.inf))
+    last_monday = last - timedelta(days=last.weekday())
+    k = np.flatnonzero(mondays == last_monday.toordinal())
+    goal = weeks.goal_minutes[k[0]] if k.size else np.nan
+    return GoalSummary(
+        full_weeks=int(full.sum()),
+        weeks_met=int(met.sum()),
+        last_monday=last_monday,
+        last_minutes=int(whole[k[0]]) if k.size else 0,
+        last_goal=None if np.isnan(goal) else int(goal),
+    )
 
 
 def _targets(plan: ProgressionPlan | None, mondays: NDArray[np.int64]) -> NDArray[np.float64]:
@@ -192,21 +264,29 @@ class TrendSource:
     connection, so an unchanged count means unchanged data. GUI thread only.
     """
 
-    def __init__(self, store: Store, pain: PainRepository, walks: WalkRepository) -> None:
+    def __init__(
+        self,
+        store: Store,
+        pain: PainRepository,
+        walks: WalkRepository,
+        usual_minutes: Callable[[], float],
+    ) -> None:
         self._store = store
         self._pain = pain
         self._walks = walks
+        self._usual_minutes = usual_minutes
         self._cadence = CadenceRepository(store)
         self._safety = SafetyRepository(store)
-        self._key: tuple[int, date] | None = None
+        self._key: tuple[int, date, float] | None = None
         self._model: TrendModel | None = None
 
     def model(self, now: datetime) -> TrendModel:
         """The model for the store as it is now; cached while nothing changes."""
         today = now.date()
-        key = (self._store.connection.total_changes, today)
+        usual = float(self._usual_minutes())
+        key = (self._store.connection.total_changes, today, usual)
         if self._model is None or key != self._key:
-            inputs = load_inputs(self._pain, self._walks, self._cadence, now, self._safety)
+            inputs = load_inputs(self._pain, self._walks, self._cadence, now, usual, self._safety)
             tz = now.tzinfo or UTC
             self._model = build_model(inputs, tz, today)
             self._key = key

@@ -29,17 +29,17 @@ from coach.storage.walks_repo import WalkRepository
 from coach.ui.charts.export import render_image, write_buffered
 from coach.ui.charts.hover import date_words, day_words
 from coach.ui.charts.palette import PRINT_PALETTE
-from coach.ui.charts.trend_data import TrendModel, build_model, load_inputs
+from coach.ui.charts.trend_data import TrendModel, build_model, goal_summary, load_inputs
 from coach.ui.charts.trends_chart import TrendsChart
 from coach.ui.report import texts
 from coach.ui.report.page_flow import PageFlow, make_writer, mm
 
 CHART_SIZE_PX = (880, 430)
 """The chart is laid out at this size and scaled onto the page as vectors."""
-CHART_HEIGHT_MM = 84.0
+CHART_HEIGHT_MM = 74.0
 CHART_SCALE = 3
 """About 300 dots per inch at the chart's printed width."""
-TABLE_WIDTHS = (0.22, 0.14, 0.14, 0.16, 0.17, 0.17)
+TABLE_WIDTHS = (0.2, 0.11, 0.11, 0.13, 0.11, 0.17, 0.17)
 
 
 class ReportError(ValueError):
@@ -74,14 +74,18 @@ def gather_report(
     first: date,
     last: date,
     now: datetime,
+    usual_minutes: float,
 ) -> ReportData:
-    """Load and compute the report of the days from first to last (both included)."""
+    """Load and compute the report of the days from first to last (both included).
+
+    `usual_minutes` is the person's usual weekly walking, where the weekly goal starts.
+    """
     if last < first:
         raise ReportError(f"The period ends ({last}) before it starts ({first}).")
     tz = now.tzinfo
     if tz is None:
         raise ReportError("The time used for the report must include its time zone.")
-    inputs = load_inputs(pain, walks, cadence, now)
+    inputs = load_inputs(pain, walks, cadence, now, usual_minutes)
     days = local_day_ordinals(inputs.seconds, tz)
     in_pain = (days >= first.toordinal()) & (days <= last.toordinal())
     in_walks = (inputs.walk_days >= first.toordinal()) & (inputs.walk_days <= last.toordinal())
@@ -153,6 +157,7 @@ def _head(flow: PageFlow, data: ReportData) -> None:
     template = texts.TREND_NONE if stats.trend is None else texts.TREND_LINE
     flow.text(template.format(words=stats.trend_words))
     flow.text(texts.CHANGE_LINE.format(sentence=data.change_words))
+    flow.text(_goal_line(data))
     flow.text(_plan_line(data.plan))
 
 
@@ -229,12 +234,31 @@ def _table(flow: PageFlow, data: ReportData) -> None:
             f"{weekly.means[j]:.1f}" if rated else texts.EMPTY_CELL,
             str(int(weekly.days_with_data[j])) if rated else "0",
             str(whole_minutes(minutes_to_seconds(float(weeks.minutes[i])))),
+            _minutes(weeks.goal_minutes[i]),
             _spm(weeks.cadence_target[i]),
             _spm(weeks.cadence_walked[i]),
         ])  # fmt: skip
     flow.space(1)
     flow.text(texts.TABLE_HEADING, 11, bold=True)
     flow.table(texts.TABLE_COLUMNS, rows, TABLE_WIDTHS)
+
+
+def _minutes(value: float) -> str:
+    return texts.EMPTY_CELL if np.isnan(value) else f"{value:.0f}"
+
+
+def _goal_line(data: ReportData) -> str:
+    summary = goal_summary(data.model.weeks, data.first, data.last, data.made)
+    if summary.last_goal is None:
+        return texts.GOAL_NONE
+    line = texts.GOAL_LINE.format(
+        monday=date_words(summary.last_monday),
+        minutes=summary.last_minutes,
+        goal=summary.last_goal,
+    )
+    if summary.full_weeks:
+        line += texts.GOAL_WEEKS_MET.format(met=summary.weeks_met, weeks=summary.full_weeks)
+    return line
 
 
 def _spm(value: float) -> str:

@@ -28,6 +28,7 @@ def render_report_page(out_dir: Path, services: AppServices) -> list[Path]:
     data = gather_report(
         services.pain, services.walks, CadenceRepository(services.store),
         SafetyRepository(services.store), last - timedelta(days=REPORT_DAYS - 1), last, now,
+        services.preferences.current.usual_walk_minutes_per_week,
     )  # fmt: skip
     pdf = write_report(data, Path(services.store.path).parent / "report.pdf")
     pdftoppm = shutil.which("pdftoppm")

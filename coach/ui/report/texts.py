@@ -14,6 +14,9 @@ TREND_LINE = "Trend (Theil-Sen, over the days rated in the period): {words}."
 TREND_NONE = "Trend: {words}"
 CHANGE_LINE = "Change that matters (2 points or 30 %, Ostelo et al. 2008). {sentence}"
 RATINGS_LINE = "{ratings} ratings on {days} of {span} days."
+GOAL_LINE = "Weekly walking goal: {minutes} of {goal} minutes in the week of {monday}."
+GOAL_WEEKS_MET = " Reached in {met} of {weeks} full weeks."
+GOAL_NONE = "Weekly walking goal: no walks recorded yet."
 SAFETY_HEADING = "Warning signs and the walking plan"
 SAFETY_RUNNING = "On {made} the walking plan is not paused."
 SAFETY_PAUSED = "On {made} the walking plan is paused: {title}."
@@ -24,15 +27,17 @@ CHART_KEY = (
     "Grey dots: each day's average rating. Solid black line: 7-day average. Thick grey "
     "steps: week's average. Dashed line: trend. Shaded band: the average of the first two "
     "weeks of this period ± a change that matters. Short ticks along the bottom: guided "
-    "walks. Lower panel: minutes walked a week (bars), cadence target (dashed) and walked "
-    "(line with dots, right axis)."
+    "walks. Lower panel: minutes walked a week (bars), the weekly walking goal (dotted "
+    "steps: it grows by a tenth after a week that reached it, up to 5 walks of 30 minutes), "
+    "cadence target (dashed) and walked (line with dots, right axis)."
 )
 TABLE_HEADING = "Week by week"
 TABLE_COLUMNS = (
     "Week of",
     "Pain mean",
     "Days rated",
-    "Minutes walked",
+    "Walked (min)",
+    "Goal (min)",
     "Cadence target",
     "Cadence walked",
 )

@@ -22,7 +22,7 @@ from coach.domain.dose import DoseStep, WeekProgress
 from coach.domain.pain import PainEntry
 from coach.domain.preferences import Preferences
 from coach.domain.urgency import most_urgent, words_for
-from coach.domain.weekly_goal import weekly_goal_minutes
+from coach.domain.walks import minutes_to_seconds, whole_minutes
 from coach.ui.dialogs import open_pain_log
 from coach.ui.dialogs import texts as log_texts
 from coach.ui.screens import learn_texts
@@ -83,25 +83,13 @@ class WeekCard(Card):
         self.body.addWidget(self.progress)
         self.advice_label = styled_label()
         self.body.addWidget(self.advice_label)
+        self.dose_label = styled_label(role="muted")
+        self.body.addWidget(self.dose_label)
         self.goal_note_label = styled_label(role="muted")
         self.body.addWidget(self.goal_note_label)
         self.target_label = styled_label()
         self.target_label.hide()
         self.body.addWidget(self.target_label)
-        self.dose_label = styled_label(role="muted")
-        self.body.addWidget(self.dose_label)
-
-    def show_dose(self, step: DoseStep, progress: WeekProgress) -> None:
-        """The week's progress toward the walking-dose goal (see coach.domain.dose)."""
-        self.dose_label.setText(
-            texts.DOSE_PROGRESS.format(
-                walks=progress.walks_done,
-                walks_goal=progress.walks_goal,
-                per_walk=step.dose.minutes_per_walk,
-                minutes=int(progress.minutes_done),
-                goal=progress.minutes_goal,
-            )
-        )
 
     def show_paused(self, paused: bool) -> None:
         """While the safety state is active, suggest no walking: no goal, target or dose."""
@@ -109,30 +97,38 @@ class WeekCard(Card):
             self.advice_label.setText(texts.WEEK_PAUSED)
             self.target_label.hide()
         self.dose_label.setVisible(not paused)
+        self.goal_note_label.setVisible(not paused)
 
     def show_cadence_target(self, spm: int | None) -> None:
         """This week's cadence target from the plan, or nothing without a plan."""
         self.target_label.setText(texts.CADENCE_TARGET.format(spm=spm) if spm else "")
         self.target_label.setVisible(spm is not None)
 
-    def show_week(self, minutes: float, preferences: Preferences) -> None:
-        """Fill in the minutes walked this week against the goal from the preferences."""
-        usual = preferences.usual_walk_minutes_per_week
-        goal = weekly_goal_minutes(usual)
-        whole = int(minutes)
+    def show_week(self, step: DoseStep, progress: WeekProgress) -> None:
+        """The week's minutes against its walking goal (coach.domain.dose), and why that goal."""
+        goal = step.dose.weekly_minutes
+        whole = whole_minutes(minutes_to_seconds(progress.minutes_done))
         self.minutes_label.setText(texts.WEEK_MINUTES.format(minutes=whole))
         self.goal_label.setText(texts.WEEK_GOAL.format(goal=goal))
         self.progress.setRange(0, goal)
         self.progress.setValue(min(whole, goal))
         self.progress.setAccessibleDescription(f"{whole} of {goal} minutes")
-        if minutes <= 0:
+        if progress.minutes_done <= 0:
             advice = texts.WEEK_EMPTY
         elif whole >= goal:
             advice = texts.WEEK_REACHED
         else:
             advice = texts.WEEK_TO_GO.format(left=goal - whole)
         self.advice_label.setText(advice)
-        self.goal_note_label.setText(texts.WEEK_GOAL_NOTE.format(usual=usual))
+        self.dose_label.setText(
+            texts.DOSE_PROGRESS.format(
+                walks=progress.walks_done,
+                walks_goal=step.dose.walks_per_week,
+                per_walk=step.dose.minutes_per_walk,
+            )
+        )
+        why = texts.WEEK_GOAL_WHY[step.decision.value]
+        self.goal_note_label.setText(f"{texts.WEEK_GOAL_GROWTH} {why}")
 
 
 class PainCard(Card):
@@ -254,10 +250,8 @@ class TodayScreen(QScrollArea):
         now: datetime = self.services.clock.now()
         self.greeting_label.setText(greeting_for(now.hour))
         self.date_label.setText(texts.DATE_FORMAT.format(now=now))
-        minutes = self.services.walks.minutes_in_week(now.date())
-        self.week_card.show_week(minutes, self.services.preferences.current)
+        self.week_card.show_week(*current_dose(self.services))
         self.week_card.show_cadence_target(active_plan_target(self.services))
-        self.week_card.show_dose(*current_dose(self.services))
         self.week_card.show_paused(self.safety_notice.refresh().active)
         self.morning_check.refresh()
         self.pain_card.show_entries(self.services.pain.latest(PAIN_ROWS))

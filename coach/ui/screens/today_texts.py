@@ -17,16 +17,20 @@ WEEK_EMPTY = (
     "No walks yet this week. A short, easy walk of 5 to 10 minutes is a good first step; "
     "every minute counts toward the goal."
 )
-WEEK_GOAL_NOTE = (
-    "The goal is a little above your usual {usual} minutes a week, so you build up gently. "
-    "You can change your usual walking in Settings."
+WEEK_GOAL_GROWTH = (
+    "Your goal grows by about a tenth each week you reach it, up to 5 walks of 30 minutes."
 )
+WEEK_GOAL_WHY = {
+    "start": "It starts from your usual walking, which you can change in Settings.",
+    "progress": "It grew a little because you reached last week's goal.",
+    "hold_symptoms": "It stays the same this week because your back needed an easier walk.",
+    "hold_not_done": "It stays the same this week, as last week's goal was not reached yet.",
+    "at_goal": "You are at the full goal. Keep the pace easy and comfortable.",
+}
+"""Why this week's goal is what it is, by coach.domain.dose.DoseDecision."""
 WEEK_PROGRESS_NAME = "Progress toward this week's walking goal"
 CADENCE_TARGET = "This week's cadence target: {spm} steps/min, from your plan."
-DOSE_PROGRESS = (
-    "Guided walks toward 5 walks of 30 minutes a week: this week {walks} of {walks_goal} walks "
-    "of about {per_walk} minutes, {minutes} of {goal} minutes."
-)
+DOSE_PROGRESS = "That is {walks_goal} walks of about {per_walk} minutes. Done so far: {walks}."
 
 PAIN_TITLE = "Latest pain ratings"
 PAIN_EMPTY = (

@@ -27,7 +27,7 @@ from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.safety_repo import SafetyRepository
 from coach.ui.charts.export import export_png, export_svg
 from coach.ui.charts.palette import palette_for
-from coach.ui.charts.trend_data import TrendSource
+from coach.ui.charts.trend_data import TrendSource, goal_summary
 from coach.ui.charts.trends_chart import ChartRange, TrendsChart
 from coach.ui.report.clinician_report import gather_report, write_report
 from coach.ui.screens import trends_texts as texts
@@ -46,7 +46,9 @@ class TrendsScreen(QScrollArea):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.source = TrendSource(services.store, services.pain, services.walks)
+        self.source = TrendSource(
+            services.store, services.pain, services.walks, self._usual_walk_minutes
+        )
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._scheme = current_scheme()
@@ -59,8 +61,10 @@ class TrendsScreen(QScrollArea):
         self.summary.title_label.hide()
         self.trend_label = styled_label(role="subheading")
         self.change_label = styled_label()
+        self.goal_label = styled_label()
         self.summary.body.addWidget(self.trend_label)
         self.summary.body.addWidget(self.change_label)
+        self.summary.body.addWidget(self.goal_label)
         self.hover_label = styled_label(texts.HOVER_HINT_TEXT, "muted")
         self.status_label = styled_label(role="muted")
         self.range_buttons = QButtonGroup(self)
@@ -151,6 +155,7 @@ class TrendsScreen(QScrollArea):
             button.setChecked(button.property("chart_range") == chart_range.value)
         self.trend_label.setText(self.trend_words())
         self.change_label.setText(self.change_words())
+        self.goal_label.setText(self.goal_words())
 
     def change_words(self) -> str:
         """The change that matters since the start and within the range shown, with dates."""
@@ -159,6 +164,20 @@ class TrendsScreen(QScrollArea):
             return ""
         first, last = self.report_days()
         return change_story(model.statistics.daily, first, last)
+
+    def goal_words(self) -> str:
+        """This week's minutes against the weekly goal, and the full weeks shown that met it."""
+        model = self.chart.model
+        if model is None:
+            return ""
+        first, last = self.report_days()
+        summary = goal_summary(model.weeks, first, last, model.today)
+        if summary.last_goal is None:
+            return texts.GOAL_NONE
+        words = texts.GOAL_THIS_WEEK.format(minutes=summary.last_minutes, goal=summary.last_goal)
+        if summary.full_weeks:
+            words += texts.GOAL_WEEKS_MET.format(met=summary.weeks_met, weeks=summary.full_weeks)
+        return words
 
     def trend_words(self) -> str:
         """The sentence about the trend over the range shown."""
@@ -227,6 +246,9 @@ class TrendsScreen(QScrollArea):
         name = texts.DEFAULT_REPORT_NAME.format(first=first.isoformat(), last=last.isoformat())
         self._save(texts.SAVE_REPORT_TITLE, name, texts.PDF_FILTER, self.write_report)
 
+    def _usual_walk_minutes(self) -> float:
+        return float(self.services.preferences.current.usual_walk_minutes_per_week)
+
     def write_report(self, path: Path) -> Path:
         """Write the clinician's report of the range shown to path."""
         first, last = self.report_days()
@@ -234,6 +256,6 @@ class TrendsScreen(QScrollArea):
         data = gather_report(
             services.pain, services.walks, CadenceRepository(services.store),
             SafetyRepository(services.store), first, last,
-            services.clock.now(),
+            services.clock.now(), self._usual_walk_minutes(),
         )  # fmt: skip
         return write_report(data, path)

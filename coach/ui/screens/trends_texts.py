@@ -14,6 +14,9 @@ TREND_SENTENCE = "Over the {span} shown, your pain went {words}."
 TREND_FLAT_SENTENCE = "Over the {span} shown, your pain stayed about the same."
 TREND_SPANS = {"4w": "4 weeks", "12w": "12 weeks", "6m": "6 months", "all": "whole diary"}
 CHANGE_HEADING = "Compared with your start"
+GOAL_THIS_WEEK = "Walking this week: {minutes} of your {goal}-minute goal (the dotted line)."
+GOAL_WEEKS_MET = " Goal reached in {met} of the {weeks} full weeks shown."
+GOAL_NONE = "Walking: your weekly goal starts with your first walk."
 NO_DATA = (
     "No pain ratings yet. Once you rate your pain for a few days, the chart shows how it goes."
 )

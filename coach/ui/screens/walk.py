@@ -106,9 +106,7 @@ class WalkScreen(QWidget):
         step, _progress = current_dose(self.services)
         paused = self.safety_notice.refresh().active
         suggested = None if paused else data.suggested(self.services, self.plans)
-        self.choose_page.show_plans(
-            self.plans, suggested, step.dose.minutes_per_walk, listed.problems
-        )
+        self.choose_page.show_plans(self.plans, suggested, step.dose, listed.problems)
         spm, from_plan = data.target_cadence(self.services)
         self.choose_page.show_cadence(spm, from_plan)
         self.choose_page.show_paused(paused)

@@ -6,17 +6,16 @@ and their schema library at start-up.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from coach.domain.dose import DoseStep, WeekProgress, dose_for_week, week_progress
-from coach.domain.pain import PainContext, PainEntry
-from coach.domain.pain_monitoring import hold_reasons
-from coach.domain.walks import WalkRecord, week_start
+from coach.domain.dose import DoseStep, WeekProgress, goal_history, week_progress
+from coach.domain.pain import PainEntry
+from coach.domain.walks import HISTORY_START, WalkRecord
 from coach.storage.errors import StoreError
 from coach.ui.services import AppServices
 
 HISTORY_DAYS = 400
-"""How far back the dose replay and the history look: a year of walking and a little more."""
+"""How far back the walk history looks: a year of walking and a little more."""
 
 
 def recent_walks(services: AppServices) -> list[WalkRecord]:
@@ -41,27 +40,18 @@ def walk_pains(services: AppServices, walks: list[WalkRecord]) -> dict[int, dict
     return linked
 
 
-def hold_weeks(walks: list[WalkRecord], pains: dict[int, dict[str, PainEntry]]) -> set[date]:
-    """Mondays of weeks in which the pain-monitoring rule asked for an easier walk."""
-    weeks: set[date] = set()
-    for walk in walks:
-        pair = pains.get(walk.id or -1, {})
-        before, after = pair.get(PainContext.BEFORE_WALK.value), pair.get("after_walk")
-        if hold_reasons(
-            None if before is None else before.pain,
-            None if after is None else after.pain,
-            walk.new_leg_symptoms,
-            walk.settled_next_morning,
-        ):
-            weeks.add(week_start(walk.started_at.date()))
-    return weeks
-
-
 def current_dose(services: AppServices) -> tuple[DoseStep, WeekProgress]:
-    """This week's walking-dose goal (replayed from the first walk) and the progress so far."""
-    walks = recent_walks(services)
-    today = services.clock.now().date()
-    first = walks[0].started_at.date() if walks else today
+    """This week's walking-dose goal (replayed from the first walk ever) and the progress so far.
+
+    The replay is coach.domain.dose.goal_history over the whole history, as on Trends and in
+    the report, so the goal is the same number everywhere.
+    """
+    now = services.clock.now()
+    try:
+        walks = services.walks.between(HISTORY_START, now + timedelta(days=1))
+        ratings = services.pain.walk_ratings()
+    except StoreError:
+        walks, ratings = [], {}
     usual = float(services.preferences.current.usual_walk_minutes_per_week)
-    step = dose_for_week(usual, first, walks, hold_weeks(walks, walk_pains(services, walks)), today)
+    step = goal_history(usual, walks, ratings, now.date())[-1]
     return step, week_progress(step.dose, walks)

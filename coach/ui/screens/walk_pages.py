@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.dose import WeeklyDose
 from coach.domain.pain_monitoring import rose_too_far
 from coach.domain.plans import SessionPlan
 from coach.domain.session import SessionResult
@@ -74,7 +75,7 @@ class ChoosePage(QWidget):
         self,
         plans: tuple[SessionPlan, ...],
         suggested: SessionPlan | None,
-        minutes_per_walk: int,
+        dose: WeeklyDose,
         problems: tuple[str, ...],
     ) -> None:
         """List the plans with the suggested one marked and selected."""
@@ -95,7 +96,12 @@ class ChoosePage(QWidget):
             self.plan_list.setCurrentRow(0)
         name = suggested.name if suggested else ""
         self.suggestion_label.setText(
-            texts.CHOOSE_SUGGESTED.format(plan=name, minutes=minutes_per_walk)
+            texts.CHOOSE_SUGGESTED.format(
+                plan=name,
+                walks=dose.walks_per_week,
+                per_walk=dose.minutes_per_walk,
+                goal=dose.weekly_minutes,
+            )
             if suggested
             else texts.NO_PLANS
         )

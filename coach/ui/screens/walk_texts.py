@@ -10,7 +10,10 @@ TABS_NAME = "Walk, history, your plans and cue cards"
 PLAYER_NAME = "Guided walk player"
 
 CHOOSE_TITLE = "Choose today's walk"
-CHOOSE_SUGGESTED = "Suggested for this week: {plan}. Your goal is {minutes} minutes a walk."
+CHOOSE_SUGGESTED = (
+    "This week's goal: {walks} walks of about {per_walk} minutes ({goal} minutes). "
+    "Suggested: {plan}."
+)
 CHOOSE_PAUSED = "No walk is suggested while your walking plan is paused."
 CHOOSE_CADENCE_PLAN = "Main walk at {spm} steps/min, this week's target from your plan."
 CHOOSE_CADENCE_DEFAULT = "Main walk at {spm} steps/min, your usual pace from Settings."
