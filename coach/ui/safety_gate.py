@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from coach.domain.safety_state import CLEAR, SafetyMessage, SafetyState, assess
+from coach.domain.safety.state import CLEAR, SafetyMessage, SafetyState, assess
 from coach.storage.errors import StoreError
 from coach.storage.safety_repo import SafetyRepository
 from coach.ui.services import AppServices

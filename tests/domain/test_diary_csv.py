@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from coach.domain import diary_cells as cells
-from coach.domain import diary_decoding as dec
-from coach.domain import diary_export as ex
-from coach.domain import diary_format as fmt
-from coach.domain import diary_import as d
-from coach.domain import diary_import_texts as msg
+from coach.domain.diary import cells
+from coach.domain.diary import decoding as dec
+from coach.domain.diary import export as ex
+from coach.domain.diary import file_format as fmt
+from coach.domain.diary import import_preview as d
+from coach.domain.diary import import_texts as msg
 from coach.domain.pain import PainContext, PainEntry, PainLocation
 from coach.domain.walks import WalkKind, WalkRecord
 

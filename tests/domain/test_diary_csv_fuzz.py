@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach.domain import diary_decoding as dec
-from coach.domain import diary_export as ex
-from coach.domain import diary_format as fmt
-from coach.domain import diary_import as d
+from coach.domain.diary import decoding as dec
+from coach.domain.diary import export as ex
+from coach.domain.diary import file_format as fmt
+from coach.domain.diary import import_preview as d
 from coach.domain.pain import NOTE_MAX_CHARS, PainContext, PainEntry, PainLocation
 
 BERLIN = ZoneInfo("Europe/Berlin")

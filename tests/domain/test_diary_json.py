@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from coach.domain.diary_decoding import DiaryImportError
-from coach.domain.diary_export import export_json
-from coach.domain.diary_import import preview_import
+from coach.domain.diary.decoding import DiaryImportError
+from coach.domain.diary.export import export_json
+from coach.domain.diary.import_preview import preview_import
 from coach.domain.pain import PainEntry
 
 AT = datetime(2026, 11, 2, 8, 30, tzinfo=UTC)

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta, timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.domain.diary_cells import CONTROL_CHARS
-from coach.domain.diary_export import export_json, export_pain_csv
-from coach.domain.diary_format import entry_key
-from coach.domain.diary_import import preview_import
+from coach.domain.diary.cells import CONTROL_CHARS
+from coach.domain.diary.export import export_json, export_pain_csv
+from coach.domain.diary.file_format import entry_key
+from coach.domain.diary.import_preview import preview_import
 from coach.domain.pain import NOTE_MAX_CHARS, PainContext, PainEntry, PainLocation
 
 NOW = datetime(2026, 11, 23, 20, 15, tzinfo=UTC)

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from coach.domain import evidence_doc
-from coach.domain.evidence import Evidence, values_at
-from coach.domain.evidence_table import COVERED_MODULES, EVIDENCE, NOT_HEALTH_NUMBERS
-from coach.domain.plan_files import ASSETS_DIR
+from coach.domain.evidence import doc as evidence_doc
+from coach.domain.evidence.sources import Evidence, values_at
+from coach.domain.evidence.table import COVERED_MODULES, EVIDENCE, NOT_HEALTH_NUMBERS
+from coach.domain.plan_files.loading import ASSETS_DIR
 
 
 def resolve(where: str) -> list[Any]:
@@ -76,7 +76,7 @@ def test_every_number_in_a_covered_module_has_a_row(module_name: str) -> None:
         for where in _numeric_constants(module_name)
         if where not in rows and where not in NOT_HEALTH_NUMBERS
     ]
-    assert not missing, f"numbers without a row in coach/domain/evidence_table.py: {missing}"
+    assert not missing, f"numbers without a row in coach/domain/evidence/table.py: {missing}"
 
 
 def test_the_table_has_no_duplicate_rows_and_no_stale_exemptions() -> None:
@@ -98,7 +98,7 @@ def test_a_changed_constant_fails_its_row(monkeypatch: pytest.MonkeyPatch) -> No
 def test_docs_evidence_md_is_the_rendered_table() -> None:
     doc = Path(evidence_doc.DOC_PATH)
     assert doc.read_text(encoding="utf-8") == evidence_doc.render(), (
-        "docs/evidence.md is out of date: run python -m coach.domain.evidence_doc"
+        "docs/evidence.md is out of date: run python -m coach.domain.evidence.doc"
     )
     for row in EVIDENCE:
         assert f"`{row.where}`" in doc.read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.domain.plan_files import MAX_ENTRIES, MAX_PROBLEMS, PlanFileError, load_routine
+from coach.domain.plan_files.loading import MAX_ENTRIES, MAX_PROBLEMS, PlanFileError, load_routine
 from coach.resources import assets_dir
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from coach.domain.plan_files import (
+from coach.domain.plan_files.loading import (
     MAX_FILE_BYTES,
     PlanFileError,
     file_format,
@@ -296,7 +296,7 @@ def test_hostile_keys_are_escaped_and_shortened(tmp_path: Path) -> None:
 
 
 def test_every_default_asset_validates() -> None:
-    from coach.domain.plan_files import (
+    from coach.domain.plan_files.loading import (
         ASSETS_DIR,
         load_default_cues,
         load_default_plans,
@@ -320,7 +320,7 @@ def test_every_default_asset_validates() -> None:
 
 
 def test_default_warm_up_follows_the_faq() -> None:
-    from coach.domain.plan_files import load_default_routines
+    from coach.domain.plan_files.loading import load_default_routines
     from coach.domain.routines import RoutineTimeline, StepKind
 
     warm_up = load_default_routines()["warm-up"]

@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.domain.plan_files import ASSETS_DIR, PlanFileError, load_any
+from coach.domain.plan_files.loading import ASSETS_DIR, PlanFileError, load_any
 from coach.domain.routines import RoutineTimeline
 
 # The shipped files are the starting points that mutations break in every way.

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach.domain.red_flags import (
+from coach.domain.safety.red_flags import (
     RED_FLAG_KEYS,
     RED_FLAGS,
     red_flag,

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.domain import safety as s
 from coach.domain.pain_series import DailySeries
-from coach.domain.urgency import URGENCY_WORDS
+from coach.domain.safety import rules as s
+from coach.domain.safety.urgency import URGENCY_WORDS
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 6, 30)

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.domain.safety_state import SafetyInputs, SignReport, assess, history_lines
-from coach.domain.urgency import (
+from coach.domain.safety.state import SafetyInputs, SignReport, assess, history_lines
+from coach.domain.safety.urgency import (
     LEG_SYMPTOMS_AFTER_WALK,
     PAUSED_LINE,
     SIGN_URGENCY,
@@ -105,7 +105,7 @@ def test_signs_after_today_are_ignored() -> None:
 
 
 def test_every_onboarding_sign_is_in_the_urgency_table() -> None:
-    from coach.domain.red_flags import RED_FLAG_KEYS
+    from coach.domain.safety.red_flags import RED_FLAG_KEYS
 
     assert set(RED_FLAG_KEYS) <= set(SIGN_URGENCY)
     assert {k for k, u in SIGN_URGENCY.items() if u is Urgency.EMERGENCY} == {

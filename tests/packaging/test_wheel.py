@@ -14,7 +14,7 @@ from coach.resources import SHARE_PREFIX
 
 TIMEOUT_S = 600  # a safety net for a hung build, not a wait
 PROBE = """
-from coach.domain.plan_files import load_default_plans
+from coach.domain.plan_files.loading import load_default_plans
 from coach.resources import assets_dir
 import coach
 print(coach.__file__)

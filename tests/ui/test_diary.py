@@ -11,12 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from coach.domain.clock import FakeClock
 from coach.domain.pain import PainContext, PainEntry, PainLocation
-from coach.domain.urgency import URGENCY_WORDS, Urgency
+from coach.domain.safety.urgency import URGENCY_WORDS, Urgency
 from coach.domain.walks import WalkKind, WalkRecord
+from coach.ui.diary import texts
+from coach.ui.diary.entry_list import PAGE_SIZE
+from coach.ui.diary.screen import DiaryScreen
 from coach.ui.main_window import MainWindow
-from coach.ui.screens import diary_texts as texts
-from coach.ui.screens.diary import DiaryScreen
-from coach.ui.screens.diary_list import PAGE_SIZE
 from coach.ui.services import AppServices
 
 Adder = Callable[..., PainEntry]

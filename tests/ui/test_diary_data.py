@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from coach.domain.pain import PainEntry
 from coach.storage.diary_import import BACKUP_LABEL
 from coach.storage.errors import StoreError
-from coach.ui.screens import diary_data
-from coach.ui.screens.diary import DiaryScreen
-from coach.ui.screens.diary_import_dialog import ImportPreviewDialog
+from coach.ui.diary import data as diary_data
+from coach.ui.diary.import_dialog import ImportPreviewDialog
+from coach.ui.diary.screen import DiaryScreen
 from coach.ui.services import AppServices
 
 Adder = Callable[..., PainEntry]

@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QScrollBar
 from pytestqt.qtbot import QtBot
 
+from coach.ui.learn import texts as learn_texts
+from coach.ui.learn.screen import LearnScreen
 from coach.ui.main_window import MainWindow
 from coach.ui.onboarding import OnboardingWizard, run_first_onboarding, run_onboarding
-from coach.ui.screens import learn_texts
-from coach.ui.screens.learn import LearnScreen
-from coach.ui.screens.today import TodayScreen
 from coach.ui.services import AppServices
+from coach.ui.today.screen import TodayScreen
 
 REQUIRED_TOPICS = (
     "harm",
@@ -121,10 +121,10 @@ def test_closing_the_first_run_opens_nothing(qtbot: QtBot, services: AppServices
 
 HOW_OFTEN = "once a day, at about the same time"
 TEXT_MODULES = (
-    "coach.ui.screens.today_texts",
-    "coach.ui.screens.diary_texts",
-    "coach.ui.screens.settings_texts",
-    "coach.ui.screens.learn_texts",
+    "coach.ui.today.texts",
+    "coach.ui.diary.texts",
+    "coach.ui.settings.texts",
+    "coach.ui.learn.texts",
 )
 
 

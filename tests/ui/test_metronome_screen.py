@@ -15,10 +15,10 @@ from coach.domain.walks import WalkKind, week_start
 from coach.storage.database import Store
 from coach.ui.bootstrap import build_services
 from coach.ui.main_window import MainWindow
-from coach.ui.screens import metronome_texts as texts
-from coach.ui.screens.metronome import MetronomeScreen
-from coach.ui.screens.today import TodayScreen
+from coach.ui.metronome import texts
+from coach.ui.metronome.screen import MetronomeScreen
 from coach.ui.services import AppServices
+from coach.ui.today.screen import TodayScreen
 
 Key = Qt.Key
 

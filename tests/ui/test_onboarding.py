@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.domain.preferences import Preferences
-from coach.domain.urgency import Urgency, words_for
+from coach.domain.safety.urgency import Urgency, words_for
 from coach.storage.database import open_store
 from coach.storage.preferences_repo import PreferencesRepository
 from coach.ui.onboarding import OnboardingWizard, onboarding_screenshot_states, run_onboarding

@@ -1,4 +1,4 @@
-"""`python -m coach.ui.screenshots OUTDIR` renders every screen, on sample data only."""
+"""`python -m tools.screenshots OUTDIR` renders every screen, on sample data only."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from PySide6.QtGui import QImage
 from coach.storage.paths import DATABASE_NAME
 from coach.ui.navigation import default_screens
 
+# tools/ lives in the checkout (never installed): the child runs from there.
+CHECKOUT = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 900  # a safety net for a hung child, not a wait
 
 
@@ -21,8 +23,9 @@ def test_screenshots_cover_every_screen_and_leave_user_data_alone(
     out = tmp_path / "shots"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
-        [sys.executable, "-m", "coach.ui.screenshots", str(out), "--sizes", "1366x768"],
+        [sys.executable, "-m", "tools.screenshots", str(out), "--sizes", "1366x768"],
         env=env,
+        cwd=CHECKOUT,
         capture_output=True,
         text=True,
         timeout=TIMEOUT_S,

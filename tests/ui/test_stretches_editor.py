@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from coach.domain.plan_files import ASSETS_DIR, load_routine
+from coach.domain.plan_files.loading import ASSETS_DIR, load_routine
 from coach.storage.routine_files import routines_dir
 from coach.ui.main_window import MainWindow
-from coach.ui.screens.stretches import StretchesScreen
 from coach.ui.services import AppServices
+from coach.ui.stretches.screen import StretchesScreen
 
 WARM_UP = ASSETS_DIR / "routines" / "warm-up.json"
 

@@ -11,9 +11,9 @@ from coach.audio.program import LEAD_SECONDS, ChimeKind
 from coach.domain.clock import FakeClock
 from coach.domain.routines import Countdown, StepKind, SwitchSides
 from coach.ui.main_window import MainWindow
-from coach.ui.screens.stretches import StretchesScreen
-from coach.ui.screens.stretches_player import RoutinePlayerView
 from coach.ui.services import AppServices
+from coach.ui.stretches.player import RoutinePlayerView
+from coach.ui.stretches.screen import StretchesScreen
 
 Key = Qt.Key
 

@@ -11,16 +11,16 @@ from pytestqt.qtbot import QtBot
 
 from coach.domain.clock import FakeClock
 from coach.domain.pain import PainEntry
-from coach.domain.urgency import Urgency, words_for
+from coach.domain.safety.urgency import Urgency, words_for
 from coach.domain.walks import WalkRecord
 from coach.domain.weekly_goal import weekly_goal_minutes
 from coach.storage.database import open_read_only
 from coach.ui.bootstrap import build_services
 from coach.ui.dialogs.log_pain import LogPainDialog
 from coach.ui.main_window import MainWindow
-from coach.ui.screens import today_texts as texts
-from coach.ui.screens.today import TodayScreen, greeting_for
 from coach.ui.services import AppServices
+from coach.ui.today import texts
+from coach.ui.today.screen import TodayScreen, greeting_for
 
 Adder = Callable[..., object]
 

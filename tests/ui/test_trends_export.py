@@ -23,9 +23,9 @@ from coach.domain.clock import SystemClock
 from coach.domain.pain import PainEntry
 from coach.storage.database import open_store
 from coach.storage.pain_repo import PainRepository
-from coach.ui.screens import trends_texts as texts
-from coach.ui.screens.trends import TrendsScreen
 from coach.ui.services import AppServices
+from coach.ui.trends import texts
+from coach.ui.trends.screen import TrendsScreen
 
 CLI_TIMEOUT_S = 120  # a safety net for a hung child, not a wait
 NOTES = {80: "Stiff on waking.", 40: "Long drive; sore by the evening.", 3: "Better after walks."}

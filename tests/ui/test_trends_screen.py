@@ -13,21 +13,21 @@ from trends_support import add_days, add_walks, domain_daily, today
 
 from coach.domain.change_story import change_story
 from coach.domain.pain import PainEntry
+from coach.domain.safety.urgency import URGENCY_WORDS, Urgency
 from coach.domain.trends import (
     TREND_NOT_ENOUGH,
     describe_slope,
     theil_sen,
 )
-from coach.domain.urgency import URGENCY_WORDS, Urgency
 from coach.ui.charts.hover import day_words
 from coach.ui.charts.palette import PRINT_PALETTE
 from coach.ui.charts.trend_data import day_to_x
 from coach.ui.charts.trends_chart import ChartRange
 from coach.ui.main_window import MainWindow
-from coach.ui.screens import trends_texts as texts
-from coach.ui.screens.trends import TrendsScreen
 from coach.ui.services import AppServices
 from coach.ui.theme import colors_for
+from coach.ui.trends import texts
+from coach.ui.trends.screen import TrendsScreen
 
 
 @pytest.fixture

@@ -11,13 +11,13 @@ from walk_support import Key, open_walk, press, start_plan, walk_for
 
 from coach.domain.clock import FakeClock
 from coach.domain.pain import PainContext
+from coach.domain.safety.urgency import Urgency, words_for
 from coach.domain.session import SessionState
-from coach.domain.urgency import Urgency, words_for
 from coach.domain.walks import WalkKind
 from coach.ui.main_window import MainWindow
-from coach.ui.screens import walk_texts as texts
-from coach.ui.screens.walk import WalkScreen
 from coach.ui.services import AppServices
+from coach.ui.walk import texts
+from coach.ui.walk.screen import WalkScreen
 
 
 def linked_pain(services: AppServices, walk_id: int) -> dict[PainContext, object]:
@@ -225,7 +225,7 @@ def test_the_plan_editor_refuses_bad_values_and_saves_a_valid_private_file(
     assert plan is not None and plan.id == "my-my-short-walk"
     path = private_data_dir / "plans" / "my-my-short-walk.json"
     assert path.stat().st_mode & 0o777 == 0o600
-    from coach.domain.plan_files import load_plan
+    from coach.domain.plan_files.loading import load_plan
 
     assert load_plan(path).walking_seconds == (5 + 12 + 3) * 60
     rows = [
@@ -339,7 +339,7 @@ def test_hold_weeks_come_from_the_leg_symptoms_field_not_from_the_note() -> None
 
     from coach.domain.pain import PainEntry
     from coach.domain.walks import WalkRecord
-    from coach.ui.screens.walk_dose import hold_weeks
+    from coach.ui.walk.dose import hold_weeks
 
     monday, next_monday = date(2026, 11, 16), date(2026, 11, 23)
     walks = [

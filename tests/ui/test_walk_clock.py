@@ -15,13 +15,13 @@ from coach.audio.backend import FakeBackend
 from coach.audio.program import ChimeKind
 from coach.domain.clock import FakeClock
 from coach.domain.cues import CueSchedule
-from coach.domain.plan_files import load_default_cues
+from coach.domain.plan_files.loading import load_default_cues
 from coach.domain.plans import Cadence, Phase, PhaseKind, SessionPlan
 from coach.domain.session import WalkSession
 from coach.storage.database import Store
 from coach.ui.bootstrap import build_services
-from coach.ui.screens.walk_player import WalkPlayer
 from coach.ui.services import AppServices
+from coach.ui.walk.player import WalkPlayer
 
 PLAN = SessionPlan(
     "clock-test",

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from coach.audio.program import LEAD_SECONDS
 from coach.domain.clock import FakeClock
 from coach.ui.main_window import MainWindow
-from coach.ui.screens.walk import WalkScreen
+from coach.ui.walk.screen import WalkScreen
 
 Key = Qt.Key
 

@@ -1,8 +1,8 @@
-"""Crash-test child: `python -m coach.storage._crash_child DATABASE` writes diary rows forever.
+"""Crash-test child: `python -m tools.crash.child DATABASE` writes diary rows forever.
 
 It prints "open" once the store is open, then "id pain note_length" for each entry, only
 after its commit returned, so every printed row must survive a SIGKILL. Kept apart from
-the parent (coach.storage._crash_harness) so it starts with as few imports as possible.
+the parent (tools.crash.harness) so it starts with as few imports as possible.
 """
 
 from __future__ import annotations

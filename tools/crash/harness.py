@@ -1,6 +1,6 @@
 """Crash test of the store: the parent side, which kills diary writers with SIGKILL.
 
-run_kills() starts `python -m coach.storage._crash_child DATABASE` again and again, kills
+run_kills() starts `python -m tools.crash.child DATABASE` again and again, kills
 each child at a random moment and checks that every row it reported is in the file and
 that `PRAGMA integrity_check` says ok. Used by tests/storage/test_crash.py and
 benchmarks/store_crash.py.
@@ -8,6 +8,7 @@ benchmarks/store_crash.py.
 
 from __future__ import annotations
 
+import os
 import random
 import signal
 import subprocess
@@ -23,6 +24,8 @@ from coach.storage.database import open_store
 MAX_ROWS_BEFORE_KILL = 24
 # One kill in this many lands during start-up: imports, opening, migrating.
 STARTUP_KILL_ONE_IN = 8
+# The child is tools.crash.child, which lives in the checkout and is never installed.
+CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -57,9 +60,16 @@ def run_kills(database: Path, kills: int, seed: int) -> KillReport:
     return report
 
 
+def _child_env() -> dict[str, str]:
+    """This environment with the checkout first on PYTHONPATH, so the child finds tools/."""
+    paths = [str(CHECKOUT), os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in paths if path)}
+
+
 def _one_kill(database: Path, rng: random.Random, report: KillReport) -> dict[int, tuple[int, int]]:
     child = subprocess.Popen(
-        [sys.executable, "-m", "coach.storage._crash_child", str(database)],
+        [sys.executable, "-m", "tools.crash.child", str(database)],
+        env=_child_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

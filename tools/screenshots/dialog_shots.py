@@ -1,4 +1,4 @@
-"""Screenshots of the quick pain log and of the daily reminder bar, for coach.ui.screenshots."""
+"""Screenshots of the quick pain log and of the daily reminder bar, for tools.screenshots."""
 
 from __future__ import annotations
 

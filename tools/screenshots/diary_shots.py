@@ -1,7 +1,7 @@
-"""Diary states for coach.ui.screenshots: the import preview and the safety message.
+"""Diary states for tools.screenshots: the import preview and the safety message.
 
 The diary screen itself is rendered with every other screen; these are the states a plain
-screen grab does not show. Called by coach.ui.screenshots.main on its throwaway store.
+screen grab does not show. Called by tools.screenshots.render.main on its throwaway store.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from coach.domain.diary_import import preview_import
+from coach.domain.diary.import_preview import preview_import
 from coach.domain.pain import PainContext, PainEntry, PainLocation
-from coach.ui.dialogs.shots import save_on_desktop
-from coach.ui.screens.diary_import_dialog import ImportPreviewDialog
+from coach.ui.diary.import_dialog import ImportPreviewDialog
 from coach.ui.services import AppServices
+from tools.screenshots.dialog_shots import save_on_desktop
 
 PREVIEW_SIZE = (760, 640)
 SAMPLE_FILE_NAME = "pain-log-from-my-phone.csv"
@@ -95,7 +95,9 @@ def add_red_flag_rating(services: AppServices) -> PainEntry:
 
 def render_diary_states(out_dir: Path, services: AppServices, app: QApplication) -> list[Path]:
     """Import preview and the diary with a safety message, at each size in each scheme."""
-    from coach.ui import screenshots  # the one screenshot tool; imported late (it imports us)
+    from tools.screenshots import (
+        render as screenshots,  # the one screenshot tool; imported late (it imports us)
+    )
 
     written: list[Path] = []
     view_dir = Path(services.store.path).parent

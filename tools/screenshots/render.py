@@ -1,4 +1,4 @@
-"""Render every screen (and each onboarding step) to PNG: `python -m coach.ui.screenshots OUTDIR`.
+"""Render every screen (and each onboarding step) to PNG: `python -m tools.screenshots OUTDIR`.
 
 Runs offscreen on a throwaway store full of sample data in a temporary COACH_DATA_DIR, never
 the user's. Writes e.g. today-1366x768-light.png, plus main.png for the README.
@@ -32,16 +32,16 @@ from coach.domain.clock import FakeClock
 from coach.storage.database import open_store
 from coach.storage.paths import DATA_DIR_ENV
 from coach.ui.bootstrap import build_services
-from coach.ui.dialogs.shots import render_pain_log_states
 from coach.ui.main_window import MainWindow
-from coach.ui.report.shots import render_report_page
-from coach.ui.sample_data import fill_sample_baseline, fill_sample_data
-from coach.ui.screens.diary_shots import render_diary_states
-from coach.ui.screens.settings_shots import render_settings_states
-from coach.ui.screens.stretches_shots import render_stretches_states
-from coach.ui.screens.walk_shots import render_walk_states
 from coach.ui.services import AppServices
 from coach.ui.theme import ThemeController, colors_for, current_scheme
+from tools.screenshots.dialog_shots import render_pain_log_states
+from tools.screenshots.diary_shots import render_diary_states
+from tools.screenshots.report_shots import render_report_page
+from tools.screenshots.sample_data import fill_sample_baseline, fill_sample_data
+from tools.screenshots.settings_shots import render_settings_states
+from tools.screenshots.stretches_shots import render_stretches_states
+from tools.screenshots.walk_shots import render_walk_states
 
 SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080), (1024, 600))
 SCHEMES: tuple[str, ...] = ("light", "dark")
@@ -111,8 +111,8 @@ def make_window(services: AppServices, size: tuple[int, int], view_dir: Path) ->
 
 def grab_treadmill_view(app: QApplication, size: tuple[int, int], path: Path) -> None:
     """The full-screen treadmill view as it looks mid-walk, at a screen size."""
-    from coach.ui.screens import metronome_texts
-    from coach.ui.screens.treadmill_view import TreadmillView
+    from coach.ui.metronome import texts as metronome_texts
+    from coach.ui.metronome.treadmill_view import TreadmillView
 
     view = TreadmillView()
     view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
@@ -183,7 +183,7 @@ def main(argv: list[str]) -> int:
         # already opens every screen at every size, and all sizes took 10 min on 2 busy cores.
         sizes = tuple(size for size in SIZES if "x".join(map(str, size)) in argv[2].split(","))
     elif len(argv) != 1:
-        print("usage: python -m coach.ui.screenshots OUTDIR [--sizes WxH,...]", file=sys.stderr)
+        print("usage: python -m tools.screenshots OUTDIR [--sizes WxH,...]", file=sys.stderr)
         return 2
     out_dir = Path(argv[0])
     out_dir.mkdir(parents=True, exist_ok=True)

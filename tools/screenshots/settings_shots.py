@@ -1,4 +1,4 @@
-"""Screenshots of Settings scrolled to Sound, with sound on and off, for coach.ui.screenshots."""
+"""Screenshots of Settings scrolled to Sound, with sound on and off, for tools.screenshots."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from coach.audio.status import NO_PORTAUDIO, AudioStatus
 from coach.ui.main_window import MainWindow
 from coach.ui.navigation import default_screens
-from coach.ui.screens.settings import settings_screenshot_states
 from coach.ui.services import AppServices
+from coach.ui.settings.screen import settings_screenshot_states
 
 SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080))
 SCHEMES: tuple[str, ...] = ("light", "dark")

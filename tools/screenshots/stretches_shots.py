@@ -1,4 +1,4 @@
-"""Screenshots of the Stretches player, editor and a refused file, for coach.ui.screenshots."""
+"""Screenshots of the Stretches player, editor and a refused file, for tools.screenshots."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from coach.domain.clock import FakeClock
-from coach.domain.plan_files import ASSETS_DIR
+from coach.domain.plan_files.loading import ASSETS_DIR
 from coach.domain.routine_player import RoutinePlayer
 from coach.domain.routines import Routine, RoutineTimeline, StepKind, editable_copy
 from coach.ui.main_window import MainWindow
-from coach.ui.screens.stretches import StretchesScreen
 from coach.ui.services import AppServices
+from coach.ui.stretches.screen import StretchesScreen
 
 SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080))
 SCHEMES: tuple[str, ...] = ("light", "dark")

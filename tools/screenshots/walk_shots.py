@@ -1,4 +1,4 @@
-"""Screenshots of the Walk screen's states, for coach.ui.screenshots (sample data only).
+"""Screenshots of the Walk screen's states, for tools.screenshots (sample data only).
 
 The player in each kind of phase (stretches, warm-up, main with its cue card, cool-down),
 the end screen with the hold advice, history and the cue library, at both sizes and themes.
@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from coach.domain.clock import FakeClock
 from coach.ui.main_window import MainWindow
-from coach.ui.screens.walk import WalkScreen
 from coach.ui.services import AppServices
+from coach.ui.walk.screen import WalkScreen
 
 SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080))
 SCHEMES: tuple[str, ...] = ("light", "dark")
@@ -78,7 +78,7 @@ def _player_states(
 
 def render_walk_states(out_dir: Path, services: AppServices, app: QApplication) -> list[Path]:
     """Render the Walk screen's states at each size in each scheme; return the files."""
-    from coach.ui.screenshots import make_window
+    from tools.screenshots.render import make_window
 
     written: list[Path] = []
     view_dir = Path(services.store.path).parent

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 from datetime import datetime, time, tzinfo
 
-from coach.domain.diary_decoding import ISO_DATE, NUMERIC_DATE, PAIN_NUMBER
-from coach.domain.diary_import_texts import (
+from coach.domain.diary.decoding import ISO_DATE, NUMERIC_DATE, PAIN_NUMBER
+from coach.domain.diary.import_texts import (
     MONTHS,
     REASON_AMBIGUOUS,
     REASON_BAD_DAY,

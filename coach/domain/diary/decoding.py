@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.domain.diary_format import OWN_FORMAT, PAIN_COLUMNS, SIMPLE_FORMAT
-from coach.domain.diary_import_texts import (
+from coach.domain.diary.file_format import OWN_FORMAT, PAIN_COLUMNS, SIMPLE_FORMAT
+from coach.domain.diary.import_texts import (
     ERR_BINARY,
     ERR_DUPLICATE_COLUMN,
     ERR_EMPTY,

@@ -1,7 +1,7 @@
 """Diary export as CSV and JSON (pure: bytes and text out, nothing written).
 
 Cells a spreadsheet would run as a formula get a leading single quote; our importer
-(coach.domain.diary_import) takes it off again.
+(coach.domain.diary.import_preview) takes it off again.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from coach.domain.diary_format import FORMULA_TRIGGERS, OWN_FORMAT, PAIN_COLUMNS, WALK_COLUMNS
+from coach.domain.diary.file_format import FORMULA_TRIGGERS, OWN_FORMAT, PAIN_COLUMNS, WALK_COLUMNS
 from coach.domain.pain import PainEntry
 from coach.domain.walks import WalkRecord
 

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
-from coach.domain.diary_cells import (
+from coach.domain.diary.cells import (
     CONTROL_CHARS,
     date_order_from,
     parse_pain,
     parse_when,
     shown_cell,
 )
-from coach.domain.diary_decoding import (
+from coach.domain.diary.decoding import (
     DiaryImportError,
     Layout,
     Record,
@@ -31,9 +31,9 @@ from coach.domain.diary_decoding import (
     read_records,
     sniff_delimiter,
 )
-from coach.domain.diary_export import unescape_cell
-from coach.domain.diary_format import OWN_FORMAT, DiaryKey, entry_key
-from coach.domain.diary_import_texts import (
+from coach.domain.diary.export import unescape_cell
+from coach.domain.diary.file_format import OWN_FORMAT, DiaryKey, entry_key
+from coach.domain.diary.import_texts import (
     ERR_NO_COLUMNS,
     ERR_TOO_MANY_ROWS,
     NOTE_DAY_FIRST,
@@ -49,7 +49,7 @@ from coach.domain.diary_import_texts import (
     REASON_UNREADABLE,
     REASON_WALK_ID,
 )
-from coach.domain.diary_json import json_records, looks_like_json
+from coach.domain.diary.json_records import json_records, looks_like_json
 from coach.domain.pain import NOTE_MAX_CHARS, PainContext, PainEntry, PainEntryError, PainLocation
 
 MAX_ROWS = 200_000

@@ -1,7 +1,7 @@
 """The app's own JSON export read back as import records, so import treats it like our CSV.
 
 Each entry of `pain_entries` becomes one record of the CSV columns (escaped as the CSV
-export escapes them), after a header record; coach.domain.diary_import then reads, checks
+export escapes them), after a header record; coach.domain.diary.import_preview then reads, checks
 and previews them exactly as it reads our CSV. Walks are not imported, as from CSV.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from coach.domain.diary_decoding import DiaryImportError, Record
-from coach.domain.diary_export import escape_cell
-from coach.domain.diary_format import OWN_FORMAT, PAIN_COLUMNS
-from coach.domain.diary_import_texts import ERR_JSON, ERR_JSON_FORMAT
+from coach.domain.diary.decoding import DiaryImportError, Record
+from coach.domain.diary.export import escape_cell
+from coach.domain.diary.file_format import OWN_FORMAT, PAIN_COLUMNS
+from coach.domain.diary.import_texts import ERR_JSON, ERR_JSON_FORMAT
 
 _NUMBERS = frozenset({"pain", "walk_id"})
 

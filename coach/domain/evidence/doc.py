@@ -1,4 +1,4 @@
-"""Render the evidence table as docs/evidence.md: `python -m coach.domain.evidence_doc`."""
+"""Render the evidence table as docs/evidence.md: `python -m coach.domain.evidence.doc`."""
 
 from __future__ import annotations
 
@@ -6,15 +6,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from coach.domain.evidence import Evidence
-from coach.domain.evidence_table import EVIDENCE
+from coach.domain.evidence.sources import Evidence
+from coach.domain.evidence.table import EVIDENCE
 
-DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "evidence.md"
+DOC_PATH = Path(__file__).resolve().parents[3] / "docs" / "evidence.md"
 
 HEADER = """# Every number the app acts on, and where it comes from
 
-This page is generated from `coach/domain/evidence_table.py` (run
-`python -m coach.domain.evidence_doc`); `tests/domain/test_evidence.py` fails when a number in
+This page is generated from `coach/domain/evidence/table.py` (run
+`python -m coach.domain.evidence.doc`); `tests/domain/test_evidence.py` fails when a number in
 the code changes without its row, when a row has no source, or when this page is out of date.
 A row says "Our own choice" plainly, with the reason, where no study sets the number.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.domain.evidence import (
+from coach.domain.evidence.sources import (
     FINUCANE_2020,
     NICE_NG59,
     NRS_0_10,
@@ -11,7 +11,7 @@ from coach.domain.evidence import (
     Evidence,
 )
 
-_SAFETY = "coach.domain.safety."
+_SAFETY = "coach.domain.safety.rules."
 _TRENDS = "coach.domain.trends."
 
 PAIN_ROWS: tuple[Evidence, ...] = (
@@ -71,7 +71,7 @@ PAIN_ROWS: tuple[Evidence, ...] = (
 
 SAFETY_ROWS: tuple[Evidence, ...] = (
     Evidence(
-        "coach.domain.red_flags.RED_FLAG_KEYS",
+        "coach.domain.safety.red_flags.RED_FLAG_KEYS",
         (
             "bladder_bowel",
             "saddle_numbness",
@@ -134,7 +134,7 @@ SAFETY_ROWS: tuple[Evidence, ...] = (
         own_choice="a sudden rise, overnight or over two to three days",
     ),
     Evidence(
-        "coach.domain.safety_state.FLARE_EASES_WITHIN_DAYS",
+        "coach.domain.safety.state.FLARE_EASES_WITHIN_DAYS",
         7,
         "A flare that has not eased within 7 days needs a doctor",
         own_choice="most flare-ups ease within days; a week without easing is worth a check",

@@ -1,6 +1,6 @@
 """Where the numbers come from: the sources the app cites, and the shape of one table row.
 
-The table itself is `coach.domain.evidence_table.EVIDENCE`. Every number the app acts on has
+The table itself is `coach.domain.evidence.table.EVIDENCE`. Every number the app acts on has
 a row there: its value, what it does, and either a published source or the plain words "our
 own choice" with the reason. tests/domain/test_evidence.py checks each row against the
 constant it names and renders the table into docs/evidence.md.

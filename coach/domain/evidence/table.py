@@ -1,17 +1,17 @@
 """Every number the app acts on, in one table: value, what it does, source or own choice.
 
-The rows live in evidence_walking.py and evidence_pain.py. A constant in the modules listed in
+The rows live in walking.py and pain.py. A constant in the modules listed in
 `COVERED_MODULES` either has a row or is named in
 `NOT_HEALTH_NUMBERS` with the reason it is not a health number. tests/domain/test_evidence.py
 enforces both and renders this table into docs/evidence.md (`python -m
-coach.domain.evidence_doc` writes it).
+coach.domain.evidence.doc` writes it).
 """
 
 from __future__ import annotations
 
-from coach.domain.evidence import Evidence
-from coach.domain.evidence_pain import MEASURING_ROWS, PAIN_ROWS, SAFETY_ROWS
-from coach.domain.evidence_walking import CADENCE_ROWS, DOSE_ROWS, PLAN_ROWS
+from coach.domain.evidence.pain import MEASURING_ROWS, PAIN_ROWS, SAFETY_ROWS
+from coach.domain.evidence.sources import Evidence
+from coach.domain.evidence.walking import CADENCE_ROWS, DOSE_ROWS, PLAN_ROWS
 
 _CADENCE = "coach.domain.cadence."
 _PROGRESSION = "coach.domain.progression."
@@ -31,11 +31,11 @@ COVERED_MODULES: tuple[str, ...] = (
     "coach.domain.pain",
     "coach.domain.pain_series",
     "coach.domain.trends",
-    "coach.domain.safety",
+    "coach.domain.safety.rules",
     "coach.domain.pain_monitoring",
     "coach.domain.tap_estimate",
     "coach.domain.walks",
-    "coach.domain.safety_state",
+    "coach.domain.safety.state",
     "coach.domain.treadmill",
     "coach.domain.session",
     "coach.domain.routines",

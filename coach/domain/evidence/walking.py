@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.domain.evidence import (
+from coach.domain.evidence.sources import (
     GARBER_2011,
     HEIDERSCHEIT_2011,
     POCOVI_2024,

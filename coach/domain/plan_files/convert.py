@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from coach.domain.cues import CueCard, CueCatalogue, CueKind
-from coach.domain.plan_schema import (
+from coach.domain.plan_files.schema import (
     PLAN_FORMAT,
     ROUTINE_FORMAT,
     CuesModel,

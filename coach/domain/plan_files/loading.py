@@ -22,15 +22,15 @@ from coach.domain.file_reading import (
     refusal,
 )
 from coach.domain.json_lines import find_line, find_lines
-from coach.domain.plan_convert import (
+from coach.domain.plan_files.convert import (
     cues_from,
     plan_from,
     plan_to_dict,
     routine_from,
     routine_to_dict,
 )
-from coach.domain.plan_errors import describe_error, dotted
-from coach.domain.plan_schema import (
+from coach.domain.plan_files.errors import describe_error, dotted
+from coach.domain.plan_files.schema import (
     CUES_FORMAT,
     PLAN_FORMAT,
     ROUTINE_FORMAT,

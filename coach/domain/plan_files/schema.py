@@ -1,7 +1,7 @@
 """The one schema of routine, plan and cue files (pydantic v2, strict, no unknown keys).
 
 Every number and text is bounded so a hostile file cannot make the app hang or draw a
-screen of nonsense. plan_files.py turns these models into domain objects.
+screen of nonsense. loading.py turns these models into domain objects.
 """
 
 from __future__ import annotations

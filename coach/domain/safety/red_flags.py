@@ -5,7 +5,7 @@ PRODUCT.md and docs/safety.md): NICE NG59 "Low back pain and sciatica in over 16
 updated 2020), section 1.1 and the red flags its committee lists, and the international
 framework of Finucane et al. (JOSPT 2020;50(7):350-372), which lists a past cancer and severe
 pain at night or at rest, not eased by any position, beside the five signs asked first.
-How urgent each sign is, and the words for it, live in coach.domain.urgency.
+How urgent each sign is, and the words for it, live in coach.domain.safety.urgency.
 The wording is ours: calm, concrete, and free of medical jargon where possible.
 """
 

@@ -10,8 +10,8 @@
   2019;20(11):1267-1275); the numbers are our own choice: 9/10 is near the top of the scale,
   and 3 points within days is half as much again as the 2-point smallest change that matters.
 
-The words never name a condition; coach.domain.urgency holds what to do for each sign.
-coach.domain.safety_state combines these rules into the one safety state.
+The words never name a condition; coach.domain.safety.urgency holds what to do for each sign.
+coach.domain.safety.state combines these rules into the one safety state.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Protocol
 
-from coach.domain.red_flags import RED_FLAG_KEYS, RED_FLAGS
-from coach.domain.urgency import LEG_SYMPTOMS_AFTER_WALK
+from coach.domain.safety.red_flags import RED_FLAG_KEYS, RED_FLAGS
+from coach.domain.safety.urgency import LEG_SYMPTOMS_AFTER_WALK
 
 # --- Texts shown to users (one place) -------------------------------------------------------
 WORSENING_REASON = (
@@ -58,7 +58,7 @@ FLARE_SHOWN_DAYS = 3
 FLAG_LABELS: Mapping[str, str] = {flag.key: flag.short for flag in RED_FLAGS} | {
     LEG_SYMPTOMS_AFTER_WALK: LEG_SYMPTOMS_LABEL
 }
-"""Plain words for each sign key, from the onboarding list in coach.domain.red_flags."""
+"""Plain words for each sign key, from the onboarding list in coach.domain.safety.red_flags."""
 
 
 class WindowMeans(Protocol):

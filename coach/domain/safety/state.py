@@ -1,7 +1,7 @@
 """The one safety state every screen reads: is the walking plan paused, why, and what to say.
 
 Warning signs (noted at the introduction, in the diary, or as new numbness or weakness in a
-leg after a walk) and the worsening rule (coach.domain.safety) start it. It ends only when
+leg after a walk) and the worsening rule (coach.domain.safety.rules) start it. It ends only when
 the person says that a clinician has checked it: that choice is saved with its date, and
 only signs and ratings after it count from then on, so the level the clinician saw becomes
 the new starting point. A flare never pauses the plan; it brings calm advice instead.
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 
-from coach.domain.safety import (
+from coach.domain.safety.rules import (
     DayRatings,
     Flare,
     Worsening,
@@ -22,7 +22,7 @@ from coach.domain.safety import (
     recent_flare,
     sign_reason,
 )
-from coach.domain.urgency import PAUSED_LINE, Urgency, most_urgent, words_for
+from coach.domain.safety.urgency import PAUSED_LINE, Urgency, most_urgent, words_for
 
 # --- Texts shown to users (one place) -------------------------------------------------------
 FLARE_TITLE = "A flare-up: go gently for a few days"

@@ -15,14 +15,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton, QWidget
 
-from coach.domain.diary_decoding import DiaryImportError, read_diary_file
-from coach.domain.diary_format import DiaryKey
-from coach.domain.diary_import import ImportPreview, preview_import
+from coach.domain.diary.decoding import DiaryImportError, read_diary_file
+from coach.domain.diary.file_format import DiaryKey
+from coach.domain.diary.import_preview import ImportPreview, preview_import
 from coach.storage.diary_files import ExportFormat, all_walks, export_diary
 from coach.storage.diary_import import apply_import
 from coach.storage.errors import StoreError
-from coach.ui.screens import diary_texts as texts
-from coach.ui.screens.diary_import_dialog import ImportPreviewDialog
+from coach.ui.diary import texts
+from coach.ui.diary.import_dialog import ImportPreviewDialog
 from coach.ui.services import AppServices
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.reflow_row import ReflowRow

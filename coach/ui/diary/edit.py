@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.pain import PainEntry
-from coach.ui.screens import diary_texts as texts
-from coach.ui.screens.diary_form import PainForm
+from coach.ui.diary import texts
+from coach.ui.diary.form import PainForm
 from coach.ui.widgets.card import styled_label
 
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.pain import PainContext, PainEntry
-from coach.domain.safety import DAY_NAMES, MONTH_NAMES, flag_words
+from coach.domain.safety.rules import DAY_NAMES, MONTH_NAMES, flag_words
 from coach.domain.walks import WalkRecord, duration_words
-from coach.ui.screens import diary_texts as texts
+from coach.ui.diary import texts
 from coach.ui.widgets.card import Card, styled_label
 
 PAGE_SIZE = 40

@@ -31,9 +31,9 @@ from coach.domain.pain import (
     PainLocation,
     context_for_hour,
 )
-from coach.domain.red_flags import RED_FLAGS
+from coach.domain.safety.red_flags import RED_FLAGS
 from coach.domain.text_rules import without_unsafe
-from coach.ui.screens import diary_texts as texts
+from coach.ui.diary import texts
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.pain_scale import PainScale
 from coach.ui.widgets.reflow_row import ReflowRow

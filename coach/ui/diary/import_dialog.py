@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.domain.diary_import import ImportPreview, RejectedRow
+from coach.domain.diary.import_preview import ImportPreview, RejectedRow
 from coach.domain.pain import PainEntry
-from coach.ui.screens import diary_texts as texts
+from coach.ui.diary import texts
 from coach.ui.widgets.card import styled_label
 
 LISTED_ROWS = 300

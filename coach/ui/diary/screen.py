@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 from coach.domain.pain import PainEntry
 from coach.domain.walks import WalkRecord
 from coach.storage.errors import StoreError
-from coach.ui.screens import diary_texts as texts
-from coach.ui.screens.diary_data import DataCard
-from coach.ui.screens.diary_edit import EditEntryDialog
-from coach.ui.screens.diary_form import PainForm, save_button, shown_time
-from coach.ui.screens.diary_list import PAGE_SIZE, EntryList
+from coach.ui.diary import texts
+from coach.ui.diary.data import DataCard
+from coach.ui.diary.edit import EditEntryDialog
+from coach.ui.diary.entry_list import PAGE_SIZE, EntryList
+from coach.ui.diary.form import PainForm, save_button, shown_time
 from coach.ui.services import AppServices
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.notice_bar import NoticeBar

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from coach.ui.screens import learn_texts as texts
+from coach.ui.learn import texts
 from coach.ui.services import AppServices
 from coach.ui.widgets.card import Card, styled_label
 
@@ -27,7 +27,7 @@ class TopicCard(Card):
 
 
 class LearnScreen(QScrollArea):
-    """Every topic of learn_texts in reading order, in one calm scrolling column."""
+    """Every topic of the learn texts in reading order, in one calm scrolling column."""
 
     def __init__(self, services: AppServices | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

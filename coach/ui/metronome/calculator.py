@@ -25,7 +25,7 @@ from coach.domain.units import (
     to_metric,
     unit_of,
 )
-from coach.ui.screens import metronome_texts as texts
+from coach.ui.metronome import texts
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.checked_field import CheckedField, named_button
 

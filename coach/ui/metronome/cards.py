@@ -11,7 +11,7 @@ from coach.domain.cadence import (
     cadence_presets,
     intensity_band,
 )
-from coach.ui.screens import metronome_texts as texts
+from coach.ui.metronome import texts
 from coach.ui.widgets.big_number import BigNumber
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.checked_field import named_button, set_button_text

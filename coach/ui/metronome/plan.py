@@ -19,7 +19,7 @@ from coach.domain.progression import (
 )
 from coach.domain.units import OutOfRangeError
 from coach.storage.errors import StoreError
-from coach.ui.screens import metronome_texts as texts
+from coach.ui.metronome import texts
 from coach.ui.services import AppServices
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.checked_field import CheckedField, named_button, set_button_text

@@ -25,13 +25,13 @@ from coach.domain.cadence import LARGE_CHANGE_SPM, SMALL_CHANGE_SPM, adjust_cade
 from coach.domain.preferences import Preferences
 from coach.domain.walks import WalkKind, WalkRecord, counts_toward_goal, duration_words
 from coach.storage.errors import StoreError
+from coach.ui.metronome import texts
+from coach.ui.metronome.calculator import CalculatorPanel
+from coach.ui.metronome.cards import PaceCard, WalkCard, clock_text, end_after_seconds
+from coach.ui.metronome.plan import PlanPanel, active_plan_target
+from coach.ui.metronome.tap import TapPanel
+from coach.ui.metronome.treadmill_view import TreadmillView
 from coach.ui.safety_gate import WalkQuestion, ask_before_walking, may_start_walk
-from coach.ui.screens import metronome_texts as texts
-from coach.ui.screens.metronome_calculator import CalculatorPanel
-from coach.ui.screens.metronome_cards import PaceCard, WalkCard, clock_text, end_after_seconds
-from coach.ui.screens.metronome_plan import PlanPanel, active_plan_target
-from coach.ui.screens.metronome_tap import TapPanel
-from coach.ui.screens.treadmill_view import TreadmillView
 from coach.ui.services import AppServices
 from coach.ui.theme import ThemeColors, colors_for, current_scheme
 from coach.ui.widgets.card import styled_label

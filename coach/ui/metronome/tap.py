@@ -11,7 +11,7 @@ from coach.domain.cadence_records import CadenceBaseline
 from coach.domain.tap_tempo import TapEstimate, TapRecorder, TapTempoError
 from coach.domain.units import OutOfRangeError
 from coach.storage.errors import StoreError
-from coach.ui.screens import metronome_texts as texts
+from coach.ui.metronome import texts
 from coach.ui.services import AppServices
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.checked_field import named_button

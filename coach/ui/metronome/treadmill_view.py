@@ -12,8 +12,8 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from coach.domain.cadence import LARGE_CHANGE_SPM, SMALL_CHANGE_SPM
-from coach.ui.screens import metronome_texts as texts
-from coach.ui.screens.metronome_cards import clock_text
+from coach.ui.metronome import texts
+from coach.ui.metronome.cards import clock_text
 from coach.ui.widgets.big_number import BigNumber
 from coach.ui.widgets.footprints import Footprints
 

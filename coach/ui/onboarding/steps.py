@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 
 from coach.domain.cadence import step_length_from_height
 from coach.domain.preferences import RANGES, Preferences
-from coach.domain.red_flags import RED_FLAGS, RedFlagAdvice, red_flag_advice
+from coach.domain.safety.red_flags import RED_FLAGS, RedFlagAdvice, red_flag_advice
+from coach.domain.safety.urgency import Urgency, most_urgent, words_for
 from coach.domain.units import cm_to_in
-from coach.domain.urgency import Urgency, most_urgent, words_for
 from coach.ui.onboarding import texts
-from coach.ui.screens.height_input import HeightInput
-from coach.ui.screens.settings_fields import RangeSpinBox, message_style
+from coach.ui.settings.fields import RangeSpinBox, message_style
+from coach.ui.settings.height_input import HeightInput
 
 
 def _label(text: str, role: str = "") -> QLabel:

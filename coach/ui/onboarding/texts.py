@@ -34,7 +34,7 @@ FLAGS_CHOOSE = 'Please tick the signs that apply, or "None of these", to go on.'
 FLAGS_ACCESSIBLE = "Warning signs"
 
 DOCTOR_TITLE = "Please see a doctor promptly"
-"""Replaced by the words of coach.domain.urgency for the signs ticked."""
+"""Replaced by the words of coach.domain.safety.urgency for the signs ticked."""
 DOCTOR_YOU_TICKED = "You told us about:"
 DOCTOR_WHY = (
     "Together with back pain, these signs need a doctor's look soon. "

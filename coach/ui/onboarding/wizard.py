@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from coach.domain.preferences import PreferenceError, Preferences
 from coach.storage.errors import StoreError
 from coach.storage.safety_repo import SafetyRepository
+from coach.ui.learn import texts as learn_texts
 from coach.ui.onboarding import texts
 from coach.ui.onboarding.steps import (
     HeightStep,
@@ -32,7 +33,6 @@ from coach.ui.onboarding.steps import (
     WalkingStep,
     WelcomeStep,
 )
-from coach.ui.screens import learn_texts
 from coach.ui.theme import BASE_POINT_SIZE, ThemeColors, colors_for, current_scheme
 from coach.ui.widgets.column_scroll import column_scroll
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.ui.screens import settings_texts as texts
+from coach.ui.settings import texts
 from coach.ui.theme import colors_for, current_scheme
 
 SAVED_MESSAGE_MS = 3000

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
 
 from coach.domain.preferences import RANGES
 from coach.domain.units import cm_to_feet_inches, feet_inches_to_cm
-from coach.ui.screens import settings_texts as texts
-from coach.ui.screens.settings_fields import RangeSpinBox
+from coach.ui.settings import texts
+from coach.ui.settings.fields import RangeSpinBox
 
 
 def height_cm_from(feet: int, inches: int) -> float:

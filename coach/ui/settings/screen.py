@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from coach.audio.status import NO_PORTAUDIO, AudioStatus
 from coach.domain.preferences import CHOICES, RANGES, PreferenceError, Preferences
-from coach.ui.screens import settings_texts as texts
-from coach.ui.screens.height_input import HeightInput
-from coach.ui.screens.settings_fields import FieldRow, RangeSpinBox, section_card
+from coach.ui.settings import texts
+from coach.ui.settings.fields import FieldRow, RangeSpinBox, section_card
+from coach.ui.settings.height_input import HeightInput
 from coach.ui.widgets.notice_bar import NoticeBar
 
 if TYPE_CHECKING:

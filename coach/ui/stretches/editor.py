@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.routines import Exercise, ExerciseKind, Routine, Sides
-from coach.ui.screens import stretches_texts as texts
+from coach.ui.stretches import texts
 from coach.ui.widgets.card import Card, styled_label
 
 # Ranges match the routine schema (docs/plans-and-routines.md), so a save never fails on them.

@@ -15,8 +15,8 @@ from coach.audio.routine_program import routine_program
 from coach.domain.routine_player import RoutinePlayer
 from coach.domain.routines import Routine, RoutineEvent, RoutineFinished, RoutineTimeline
 from coach.ui.controllers.metronome import sound_settings
-from coach.ui.screens import stretches_texts as texts
 from coach.ui.services import AppServices
+from coach.ui.stretches import texts
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.checked_field import set_button_text
 from coach.ui.widgets.routine_step import RoutineStepPanel, clock_text

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.routines import Routine, RoutineTimeline
-from coach.ui.screens import stretches_texts as texts
+from coach.ui.stretches import texts
 from coach.ui.widgets.card import Card, styled_label
 
 

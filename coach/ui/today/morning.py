@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from coach.domain.pain_monitoring import walk_to_ask_about
 from coach.domain.walks import WalkRecord, duration_words
 from coach.storage.errors import StoreError
-from coach.ui.screens import today_texts as texts
 from coach.ui.services import AppServices
+from coach.ui.today import texts
 from coach.ui.widgets.card import Card, styled_label
 
 ASK_DAYS_BACK = 2

@@ -21,17 +21,17 @@ from PySide6.QtWidgets import (
 from coach.domain.dose import DoseStep, WeekProgress
 from coach.domain.pain import PainEntry
 from coach.domain.preferences import Preferences
-from coach.domain.urgency import most_urgent, words_for
+from coach.domain.safety.urgency import most_urgent, words_for
 from coach.domain.weekly_goal import weekly_goal_minutes
 from coach.ui.dialogs import open_pain_log
 from coach.ui.dialogs import texts as log_texts
-from coach.ui.screens import learn_texts
-from coach.ui.screens import today_texts as texts
-from coach.ui.screens.metronome_plan import active_plan_target
-from coach.ui.screens.today_morning import MorningCheck
-from coach.ui.screens.walk_dose import current_dose
+from coach.ui.learn import texts as learn_texts
+from coach.ui.metronome.plan import active_plan_target
 from coach.ui.services import AppServices
 from coach.ui.texts import READ_ONLY_REFUSAL
+from coach.ui.today import texts
+from coach.ui.today.morning import MorningCheck
+from coach.ui.walk.dose import current_dose
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.safety_notice import SafetyNotice
 

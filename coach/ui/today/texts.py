@@ -57,7 +57,7 @@ SAFETY_NOTE = (
     "promptly. If you notice new bladder or bowel trouble, or numbness between your legs, "
     "please get urgent medical care today."
 )
-"""The same words as the one table in coach.domain.urgency (PROMPTLY and EMERGENCY)."""
+"""The same words as the one table in coach.domain.safety.urgency (PROMPTLY and EMERGENCY)."""
 
 WEEK_PAUSED = (
     "Your walking plan is paused, so there is no goal to reach this week. "

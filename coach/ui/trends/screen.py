@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.change_story import change_story
-from coach.domain.safety_state import SafetyState
+from coach.domain.safety.state import SafetyState
 from coach.domain.trends import TREND_FLAT, TREND_NOT_ENOUGH, describe_slope
 from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.safety_repo import SafetyRepository
@@ -30,9 +30,9 @@ from coach.ui.charts.palette import palette_for
 from coach.ui.charts.trend_data import TrendSource
 from coach.ui.charts.trends_chart import ChartRange, TrendsChart
 from coach.ui.report.clinician_report import gather_report, write_report
-from coach.ui.screens import trends_texts as texts
 from coach.ui.services import AppServices
 from coach.ui.theme import colors_for, current_scheme
+from coach.ui.trends import texts
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.notice_bar import NoticeBar
 from coach.ui.widgets.reflow_row import ReflowRow

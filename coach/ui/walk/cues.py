@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.cues import CueCard, CueCatalogue
-from coach.domain.plan_files import ILLUSTRATIONS_DIR
-from coach.ui.screens import walk_texts as texts
+from coach.domain.plan_files.loading import ILLUSTRATIONS_DIR
+from coach.ui.walk import texts
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.illustration import Illustration
 

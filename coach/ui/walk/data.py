@@ -14,7 +14,7 @@ from coach.domain.dose import (
     suggest_plan,
 )
 from coach.domain.pain import PainContext, PainEntry
-from coach.domain.plan_files import (
+from coach.domain.plan_files.loading import (
     PlanFileError,
     load_default_cues,
     load_default_plans,
@@ -28,9 +28,9 @@ from coach.domain.session import SessionResult
 from coach.domain.walks import WalkKind, WalkRecord
 from coach.storage.paths import data_dir, ensure_private_dir
 from coach.storage.routine_files import load_user_routines, write_private_text
-from coach.ui.screens.metronome_plan import active_plan_target
-from coach.ui.screens.walk_dose import current_dose, recent_walks, walk_pains
+from coach.ui.metronome.plan import active_plan_target
 from coach.ui.services import AppServices
+from coach.ui.walk.dose import current_dose, recent_walks, walk_pains
 
 
 def plans_dir() -> Path:

@@ -1,6 +1,6 @@
 """This week's walking dose for the Walk and Today screens, from the walks in the store.
 
-Kept apart from walk_data so Today (the first screen painted) need not load the plan files
+Kept apart from walk.data so Today (the first screen painted) need not load the plan files
 and their schema library at start-up.
 """
 

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.pain import PainEntry
-from coach.domain.plan_files import PlanFileError
+from coach.domain.plan_files.loading import PlanFileError
 from coach.domain.plans import Cadence, CadenceError, Phase, PhaseKind, SessionPlan
 from coach.domain.walks import WalkRecord, duration_words
-from coach.ui.screens import walk_texts as texts
-from coach.ui.screens.walk_data import save_user_plan
+from coach.ui.walk import texts
+from coach.ui.walk.data import save_user_plan
 from coach.ui.widgets.card import Card, styled_label
 
 HistoryRow = tuple[WalkRecord, PainEntry | None, PainEntry | None]

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from coach.domain.pain_monitoring import rose_too_far
 from coach.domain.plans import SessionPlan
+from coach.domain.safety.urgency import PAUSED_LINE, Urgency, words_for
 from coach.domain.session import SessionResult
-from coach.domain.urgency import PAUSED_LINE, Urgency, words_for
 from coach.domain.walks import duration_words
-from coach.ui.screens import walk_texts as texts
+from coach.ui.walk import texts
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.column_scroll import column_scroll
 from coach.ui.widgets.pain_scale import PainScale

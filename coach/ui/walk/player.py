@@ -1,7 +1,7 @@
 """The player: a guided walk on the session's clock, its beat, cue cards and keys.
 
 The audio comes from one program built from session.tempo_from_now(), rebuilt after a pause,
-a skip or an added minute. The session runs on a HeardClock (walk_clock.py): its seconds are
+a skip or an added minute. The session runs on a HeardClock (walk/clock.py): its seconds are
 the program's position as heard, and it ticks on each display frame of the metronome, so the
 phase, the time left, the chimes and the beat agree. A pin or a hidden card only swaps the
 cue chimes still ahead, so the beat never moves.
@@ -24,12 +24,12 @@ from coach.domain.cues import CueCard, CueSchedule
 from coach.domain.plans import PhaseTempo
 from coach.domain.session import SessionEnded, SessionEvent, SessionState, WalkSession
 from coach.ui.controllers.metronome import sound_settings
-from coach.ui.screens import walk_texts as texts
-from coach.ui.screens import walk_treadmill
-from coach.ui.screens.walk_clock import HeardClock
-from coach.ui.screens.walk_cue_times import cue_change_times
-from coach.ui.screens.walk_player_view import PlayerView
 from coach.ui.services import AppServices
+from coach.ui.walk import texts
+from coach.ui.walk import treadmill as walk_treadmill
+from coach.ui.walk.clock import HeardClock
+from coach.ui.walk.cue_times import cue_change_times
+from coach.ui.walk.player_view import PlayerView
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """What the walk player shows: the phase, what is next, the times, cadence, beat and card.
 
-Pure display: WalkPlayer (walk_player.py) drives the session and calls show_session().
+Pure display: WalkPlayer (walk/player.py) drives the session and calls show_session().
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from coach.domain.cues import CueCard
 from coach.domain.plans import PhaseKind
 from coach.domain.session import SessionState, WalkSession
-from coach.ui.screens import walk_texts as texts
-from coach.ui.screens.walk_cues import CueCardView
+from coach.ui.walk import texts
+from coach.ui.walk.cues import CueCardView
 from coach.ui.widgets.big_number import BigNumber
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.checked_field import set_button_text

@@ -16,15 +16,14 @@ from coach.domain.plans import SessionPlan
 from coach.domain.session import SessionResult, WalkSession
 from coach.storage.errors import StoreError
 from coach.ui.safety_gate import WalkQuestion, ask_before_walking, may_start_walk
-from coach.ui.screens import walk_data as data
-from coach.ui.screens import walk_texts as texts
-from coach.ui.screens.walk_cues import CueLibrary
-from coach.ui.screens.walk_dose import current_dose
-from coach.ui.screens.walk_history import HistoryView, PlansView
-from coach.ui.screens.walk_pages import ChoosePage, EndPage, PainPage
-from coach.ui.screens.walk_player import WalkPlayer
 from coach.ui.services import AppServices
 from coach.ui.texts import READ_ONLY_REFUSAL
+from coach.ui.walk import data, texts
+from coach.ui.walk.cues import CueLibrary
+from coach.ui.walk.dose import current_dose
+from coach.ui.walk.history import HistoryView, PlansView
+from coach.ui.walk.pages import ChoosePage, EndPage, PainPage
+from coach.ui.walk.player import WalkPlayer
 from coach.ui.widgets.safety_notice import SafetyNotice
 
 logger = logging.getLogger(__name__)

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QWidget
 from coach.domain.cues import CueCard
 from coach.domain.plans import PhaseKind
 from coach.domain.session import SessionState, WalkSession
-from coach.ui.screens import walk_texts as texts
-from coach.ui.screens.treadmill_view import TreadmillView
+from coach.ui.metronome.treadmill_view import TreadmillView
+from coach.ui.walk import texts
 from coach.ui.widgets.routine_step import clock_text
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from coach.domain.safety_state import SafetyMessage, SafetyState
+from coach.domain.safety.state import SafetyMessage, SafetyState
 from coach.ui.safety_gate import confirm_clearance, current_state, record_clearance
 from coach.ui.services import AppServices
 from coach.ui.widgets import safety_texts as texts

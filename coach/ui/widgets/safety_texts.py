@@ -1,6 +1,6 @@
 """Every text of the safety notice and the question before a walk, in one place.
 
-What to do for each sign comes from the one table in coach.domain.urgency; these are only
+What to do for each sign comes from the one table in coach.domain.safety.urgency; these are only
 the words around it.
 """
 
