@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from coach.ui.learn import texts as learn_texts
 from coach.ui.learn.screen import LearnScreen
 from coach.ui.main_window import MainWindow
-from coach.ui.onboarding import OnboardingWizard, run_first_onboarding, run_onboarding
 from coach.ui.services import AppServices
+from coach.ui.settings.onboarding import OnboardingWizard, run_first_onboarding, run_onboarding
 from coach.ui.today.screen import TodayScreen
 
 REQUIRED_TOPICS = (

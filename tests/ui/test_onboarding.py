@@ -11,9 +11,13 @@ from coach.domain.preferences import Preferences
 from coach.domain.safety.urgency import Urgency, words_for
 from coach.storage.database import open_store
 from coach.storage.preferences_repo import PreferencesRepository
-from coach.ui.onboarding import OnboardingWizard, onboarding_screenshot_states, run_onboarding
-from coach.ui.safety_gate import current_state
+from coach.ui.safety.gate import current_state
 from coach.ui.services import AppServices
+from coach.ui.settings.onboarding import (
+    OnboardingWizard,
+    onboarding_screenshot_states,
+    run_onboarding,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

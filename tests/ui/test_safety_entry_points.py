@@ -19,7 +19,7 @@ from coach.domain.safety.state import SafetyMessage
 from coach.storage.safety_repo import SafetyRepository
 from coach.ui.main_window import MainWindow
 from coach.ui.metronome.screen import MetronomeScreen
-from coach.ui.safety_gate import current_state
+from coach.ui.safety.gate import current_state
 from coach.ui.services import AppServices
 from coach.ui.stretches.screen import StretchesScreen
 from coach.ui.today.screen import TodayScreen

@@ -13,9 +13,9 @@ from coach.audio.status import NO_PORTAUDIO, AudioStatus
 from coach.domain.preferences import PREFERENCE_NAMES, Preferences
 from coach.storage.database import open_store
 from coach.storage.preferences_repo import PreferencesRepository
-from coach.ui.onboarding import OnboardingWizard
 from coach.ui.services import AppServices
 from coach.ui.settings.fields import RangeSpinBox
+from coach.ui.settings.onboarding import OnboardingWizard
 from coach.ui.settings.screen import SettingsScreen, settings_screenshot_states
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -16,6 +16,7 @@ from coach.domain.diary.import_preview import preview_import
 from coach.domain.pain import PainContext, PainEntry, PainLocation
 from coach.ui.diary.import_dialog import ImportPreviewDialog
 from coach.ui.services import AppServices
+from tools.screenshots import capture as screenshots
 from tools.screenshots.dialog_shots import save_on_desktop
 
 PREVIEW_SIZE = (760, 640)
@@ -95,10 +96,6 @@ def add_red_flag_rating(services: AppServices) -> PainEntry:
 
 def render_diary_states(out_dir: Path, services: AppServices, app: QApplication) -> list[Path]:
     """Import preview and the diary with a safety message, at each size in each scheme."""
-    from tools.screenshots import (
-        render as screenshots,  # the one screenshot tool; imported late (it imports us)
-    )
-
     written: list[Path] = []
     view_dir = Path(services.store.path).parent
     for scheme in screenshots.SCHEMES:

@@ -19,7 +19,6 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 from PySide6.QtCore import (
     QMessageLogContext,
     QPoint,
-    QSettings,
     Qt,
     QtMsgType,
     qInstallMessageHandler,
@@ -32,9 +31,9 @@ from coach.domain.clock import FakeClock
 from coach.storage.database import open_store
 from coach.storage.paths import DATA_DIR_ENV
 from coach.ui.bootstrap import build_services
-from coach.ui.main_window import MainWindow
 from coach.ui.services import AppServices
 from coach.ui.theme import ThemeController, colors_for, current_scheme
+from tools.screenshots.capture import SCHEMES, SIZES, grab_window, make_window, settle
 from tools.screenshots.dialog_shots import render_pain_log_states
 from tools.screenshots.diary_shots import render_diary_states
 from tools.screenshots.report_shots import render_report_page
@@ -43,36 +42,21 @@ from tools.screenshots.settings_shots import render_settings_states
 from tools.screenshots.stretches_shots import render_stretches_states
 from tools.screenshots.walk_shots import render_walk_states
 
-SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080), (1024, 600))
-SCHEMES: tuple[str, ...] = ("light", "dark")
 SAMPLE_NOW = datetime(2026, 11, 26, 10, 15).astimezone()  # a Thursday morning
-DIALOG_SIZE = (900, 680)  # the onboarding dialog's own size (coach.ui.onboarding)
+DIALOG_SIZE = (900, 680)  # the onboarding dialog's own size (coach.ui.settings.onboarding)
 SOUND_READY = AudioStatus(True, AUDIO_READY, ("Built-in speakers",), "Built-in speakers")
 TREADMILL_SAMPLE = (110, 110, 12 * 60 + 34)  # cadence, this week's target, seconds walked
 
 Builder = Callable[[AppServices], QWidget]
 
 
-def settle(app: QApplication) -> None:
-    """Let layouts, polish and deferred deletes finish before grabbing."""
-    for _ in range(5):
-        app.processEvents()
-
-
 def onboarding_states() -> list[tuple[str, Builder]]:
     """The onboarding pages to render, if the onboarding package is there."""
     try:
-        from coach.ui.onboarding import onboarding_screenshot_states
+        from coach.ui.settings.onboarding import onboarding_screenshot_states
     except ImportError:
         return []
     return onboarding_screenshot_states()
-
-
-def grab_window(app: QApplication, window: MainWindow, key: str, path: Path) -> None:
-    """Show one screen of the main window and save it."""
-    window.show_screen(key)
-    settle(app)
-    window.grab().save(str(path))
 
 
 def grab_dialog(
@@ -96,17 +80,6 @@ def grab_dialog(
     painter.drawRect(corner.x() - 1, corner.y() - 1, dialog.width() + 1, dialog.height() + 1)
     painter.end()
     canvas.save(str(path))
-
-
-def make_window(services: AppServices, size: tuple[int, int], view_dir: Path) -> MainWindow:
-    """A main window of the given size that never appears on a screen."""
-    settings = QSettings(str(view_dir / "view.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(services, settings)
-    window.on_theme_changed("")  # draw the icons in the current scheme
-    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    window.resize(*size)
-    window.show()
-    return window
 
 
 def grab_treadmill_view(app: QApplication, size: tuple[int, int], path: Path) -> None:

@@ -15,6 +15,7 @@ from coach.domain.clock import FakeClock
 from coach.ui.main_window import MainWindow
 from coach.ui.services import AppServices
 from coach.ui.walk.screen import WalkScreen
+from tools.screenshots.capture import make_window
 
 SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080))
 SCHEMES: tuple[str, ...] = ("light", "dark")
@@ -78,8 +79,6 @@ def _player_states(
 
 def render_walk_states(out_dir: Path, services: AppServices, app: QApplication) -> list[Path]:
     """Render the Walk screen's states at each size in each scheme; return the files."""
-    from tools.screenshots.render import make_window
-
     written: list[Path] = []
     view_dir = Path(services.store.path).parent
     for scheme in SCHEMES:

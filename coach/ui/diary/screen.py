@@ -23,11 +23,11 @@ from coach.ui.diary.data import DataCard
 from coach.ui.diary.edit import EditEntryDialog
 from coach.ui.diary.entry_list import PAGE_SIZE, EntryList
 from coach.ui.diary.form import PainForm, save_button, shown_time
+from coach.ui.safety.notice import SafetyNotice
 from coach.ui.services import AppServices
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.notice_bar import NoticeBar
 from coach.ui.widgets.reflow_row import ReflowRow
-from coach.ui.widgets.safety_notice import SafetyNotice
 
 CONTENT_MAX_WIDTH = 1500
 

@@ -31,12 +31,12 @@ from coach.ui.metronome.cards import PaceCard, WalkCard, clock_text, end_after_s
 from coach.ui.metronome.plan import PlanPanel, active_plan_target
 from coach.ui.metronome.tap import TapPanel
 from coach.ui.metronome.treadmill_view import TreadmillView
-from coach.ui.safety_gate import WalkQuestion, ask_before_walking, may_start_walk
+from coach.ui.safety.gate import WalkQuestion, ask_before_walking, may_start_walk
+from coach.ui.safety.notice import SafetyNotice
 from coach.ui.services import AppServices
 from coach.ui.theme import ThemeColors, colors_for, current_scheme
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.reflow_row import ReflowRow
-from coach.ui.widgets.safety_notice import SafetyNotice
 
 MIN_SAVED_WALK_S = 10
 """Shorter runs are a start pressed by mistake, not a walk worth counting."""

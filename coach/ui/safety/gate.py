@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from coach.domain.safety.state import CLEAR, SafetyMessage, SafetyState, assess
 from coach.storage.errors import StoreError
 from coach.storage.safety_repo import SafetyRepository
+from coach.ui.safety import texts
 from coach.ui.services import AppServices
-from coach.ui.widgets import safety_texts as texts
 
 logger = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.safety.state import SafetyMessage, SafetyState
-from coach.ui.safety_gate import confirm_clearance, current_state, record_clearance
+from coach.ui.safety import texts
+from coach.ui.safety.gate import confirm_clearance, current_state, record_clearance
 from coach.ui.services import AppServices
-from coach.ui.widgets import safety_texts as texts
 from coach.ui.widgets.card import styled_label
 
 

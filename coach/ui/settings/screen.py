@@ -40,7 +40,7 @@ OnboardingRunner = Callable[["AppServices", QWidget | None], bool]
 
 
 def _open_onboarding(services: AppServices, parent: QWidget | None) -> bool:
-    from coach.ui.onboarding import run_onboarding
+    from coach.ui.settings.onboarding import run_onboarding
 
     return run_onboarding(services, parent)
 

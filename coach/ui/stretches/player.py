@@ -17,9 +17,9 @@ from coach.domain.routines import Routine, RoutineEvent, RoutineFinished, Routin
 from coach.ui.controllers.metronome import sound_settings
 from coach.ui.services import AppServices
 from coach.ui.stretches import texts
+from coach.ui.stretches.routine_step import RoutineStepPanel, clock_text
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.checked_field import set_button_text
-from coach.ui.widgets.routine_step import RoutineStepPanel, clock_text
 
 TICK_MS = 100
 """How often the display timer asks the player where it is."""

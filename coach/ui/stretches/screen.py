@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 from coach.domain.plan_files.loading import PlanFileError, load_default_routines
 from coach.domain.routines import Exercise, Routine, editable, editable_copy
 from coach.storage import routine_files
-from coach.ui.safety_gate import WalkQuestion, ask_before_walking, may_start_walk
+from coach.ui.safety.gate import WalkQuestion, ask_before_walking, may_start_walk
+from coach.ui.safety.notice import SafetyNotice
 from coach.ui.services import AppServices
 from coach.ui.stretches import texts
 from coach.ui.stretches.editor import RoutineEditor
 from coach.ui.stretches.player import RoutinePlayerView
 from coach.ui.stretches.routine_list import RoutineList
 from coach.ui.widgets.column_scroll import column_scroll
-from coach.ui.widgets.safety_notice import SafetyNotice
 
 NEW_ROUTINE_ID = "my-routine"
 

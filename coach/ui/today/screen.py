@@ -27,13 +27,13 @@ from coach.ui.dialogs import open_pain_log
 from coach.ui.dialogs import texts as log_texts
 from coach.ui.learn import texts as learn_texts
 from coach.ui.metronome.plan import active_plan_target
+from coach.ui.safety.notice import SafetyNotice
 from coach.ui.services import AppServices
 from coach.ui.texts import READ_ONLY_REFUSAL
 from coach.ui.today import texts
 from coach.ui.today.morning import MorningCheck
 from coach.ui.walk.dose import current_dose
 from coach.ui.widgets.card import Card, styled_label
-from coach.ui.widgets.safety_notice import SafetyNotice
 
 PAIN_ROWS = 5
 CONTENT_MAX_WIDTH = 980

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from coach.domain.cues import CueCard
 from coach.domain.plans import PhaseKind
 from coach.domain.session import SessionState, WalkSession
+from coach.ui.stretches.routine_step import RoutineStepPanel, clock_text
 from coach.ui.walk import texts
 from coach.ui.walk.cues import CueCardView
 from coach.ui.widgets.big_number import BigNumber
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.checked_field import set_button_text
 from coach.ui.widgets.footprints import Footprints
-from coach.ui.widgets.routine_step import RoutineStepPanel, clock_text
 
 PHASE_NAME_PX = 36
 PHASE_LEFT_PX = (88, 56)

@@ -15,7 +15,8 @@ from coach.domain.cues import CueSchedule
 from coach.domain.plans import SessionPlan
 from coach.domain.session import SessionResult, WalkSession
 from coach.storage.errors import StoreError
-from coach.ui.safety_gate import WalkQuestion, ask_before_walking, may_start_walk
+from coach.ui.safety.gate import WalkQuestion, ask_before_walking, may_start_walk
+from coach.ui.safety.notice import SafetyNotice
 from coach.ui.services import AppServices
 from coach.ui.texts import READ_ONLY_REFUSAL
 from coach.ui.walk import data, texts
@@ -24,7 +25,6 @@ from coach.ui.walk.dose import current_dose
 from coach.ui.walk.history import HistoryView, PlansView
 from coach.ui.walk.pages import ChoosePage, EndPage, PainPage
 from coach.ui.walk.player import WalkPlayer
-from coach.ui.widgets.safety_notice import SafetyNotice
 
 logger = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from coach.domain.cues import CueCard
 from coach.domain.plans import PhaseKind
 from coach.domain.session import SessionState, WalkSession
 from coach.ui.metronome.treadmill_view import TreadmillView
+from coach.ui.stretches.routine_step import clock_text
 from coach.ui.walk import texts
-from coach.ui.widgets.routine_step import clock_text
 
 
 def guided_treadmill_view(parent: QWidget) -> TreadmillView:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.ui.onboarding.wizard import (
+from coach.ui.settings.onboarding.wizard import (
     OnboardingWizard,
     onboarding_screenshot_states,
     run_first_onboarding,

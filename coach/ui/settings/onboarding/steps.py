@@ -21,9 +21,9 @@ from coach.domain.preferences import RANGES, Preferences
 from coach.domain.safety.red_flags import RED_FLAGS, RedFlagAdvice, red_flag_advice
 from coach.domain.safety.urgency import Urgency, most_urgent, words_for
 from coach.domain.units import cm_to_in
-from coach.ui.onboarding import texts
 from coach.ui.settings.fields import RangeSpinBox, message_style
 from coach.ui.settings.height_input import HeightInput
+from coach.ui.settings.onboarding import texts
 
 
 def _label(text: str, role: str = "") -> QLabel:

@@ -24,8 +24,8 @@ from coach.domain.preferences import PreferenceError, Preferences
 from coach.storage.errors import StoreError
 from coach.storage.safety_repo import SafetyRepository
 from coach.ui.learn import texts as learn_texts
-from coach.ui.onboarding import texts
-from coach.ui.onboarding.steps import (
+from coach.ui.settings.onboarding import texts
+from coach.ui.settings.onboarding.steps import (
     HeightStep,
     RedFlagStep,
     SeeDoctorStep,
