@@ -10,7 +10,6 @@ UNTABLED with the reason it needs no source.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import json
 import pkgutil
 import re
@@ -24,13 +23,13 @@ from coach.domain.evidence.sources import values_at
 from coach.domain.evidence.table import EVIDENCE
 from coach.domain.plan_files.loading import ASSETS_DIR
 
-# Every feature package's texts module (coach.ui.walk.texts, coach.ui.report.texts, ...).
+# Every texts module under coach.ui (coach.ui.texts, coach.ui.walk.texts, ...).
 FEATURE_TEXT_MODULES = tuple(
-    f"coach.ui.{m.name}.texts"
-    for m in pkgutil.iter_modules(coach.ui.__path__)
-    if m.ispkg and importlib.util.find_spec(f"coach.ui.{m.name}.texts") is not None
+    m.name
+    for m in pkgutil.walk_packages(coach.ui.__path__, "coach.ui.")
+    if m.name.endswith(".texts")
 )
-TEXT_MODULES = ("coach.ui.texts", "coach.domain.diary.import_texts", *FEATURE_TEXT_MODULES)
+TEXT_MODULES = ("coach.domain.diary.import_texts", *FEATURE_TEXT_MODULES)
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty-one": 21, "twenty": 20,

@@ -2,7 +2,7 @@
 
 The table itself is `coach.domain.evidence.table.EVIDENCE`. Every number the app acts on has
 a row there: its value, what it does, and either a published source or the plain words "our
-own choice" with the reason. tests/domain/test_evidence.py checks each row against the
+own choice" with the reason. tests/domain/evidence/test_evidence.py checks each row against the
 constant it names and renders the table into docs/evidence.md.
 """
 

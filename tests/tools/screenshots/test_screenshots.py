@@ -13,7 +13,7 @@ from coach.storage.paths import DATABASE_NAME
 from coach.ui.navigation import default_screens
 
 # tools/ lives in the checkout (never installed): the child runs from there.
-CHECKOUT = Path(__file__).resolve().parents[2]
+CHECKOUT = Path(__file__).resolve().parents[3]
 TIMEOUT_S = 900  # a safety net for a hung child, not a wait
 
 
