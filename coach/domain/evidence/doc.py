@@ -14,8 +14,9 @@ DOC_PATH = Path(__file__).resolve().parents[3] / "docs" / "evidence.md"
 HEADER = """# Every number the app acts on, and where it comes from
 
 This page is generated from `coach/domain/evidence/table.py` (run
-`python -m coach.domain.evidence.doc`); `tests/domain/evidence/test_evidence.py` fails when a number in
-the code changes without its row, when a row has no source, or when this page is out of date.
+`python -m coach.domain.evidence.doc`); `tests/domain/evidence/test_evidence.py` fails when a
+number in the code changes without its row, when a row has no source, or when this page is out
+of date.
 A row says "Our own choice" plainly, with the reason, where no study sets the number.
 
 | Where | Value | What it does | Source |

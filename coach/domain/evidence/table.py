@@ -2,9 +2,9 @@
 
 The rows live in walking.py and pain.py. A constant in the modules listed in
 `COVERED_MODULES` either has a row or is named in
-`NOT_HEALTH_NUMBERS` with the reason it is not a health number. tests/domain/evidence/test_evidence.py
-enforces both and renders this table into docs/evidence.md (`python -m
-coach.domain.evidence.doc` writes it).
+`NOT_HEALTH_NUMBERS` with the reason it is not a health number.
+tests/domain/evidence/test_evidence.py enforces both and renders this table into
+docs/evidence.md (`python -m coach.domain.evidence.doc` writes it).
 """
 
 from __future__ import annotations
