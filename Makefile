@@ -54,8 +54,8 @@ lock: | $(UV)
 		--format requirements-txt --output-file packaging/uv-bootstrap.txt
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check coach tests benchmarks packaging
-	$(BIN)/ruff format --check coach tests benchmarks packaging
+	$(BIN)/ruff check coach tools tests benchmarks packaging
+	$(BIN)/ruff format --check coach tools tests benchmarks packaging
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
@@ -67,7 +67,7 @@ pytest: $(TEST_STAMP)
 	$(BIN)/python -m pytest --junitxml=.pytest-report.xml $(PYTEST_ARGS)
 
 screenshots: system-run $(APP_STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m coach.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots docs/screenshots
 
 # The PyInstaller one-folder bundle, dist/walking-coach/walking-coach (packaging/walking-coach.spec).
 BUNDLE_STAMP := $(VENV)/.bundle-installed

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from coach.commands import validate
-from coach.domain.plan_files import MAX_FILE_BYTES, PlanFileError, load_routine
+from coach.domain.plan_files.loading import MAX_FILE_BYTES, PlanFileError, load_routine
 from coach.resources import assets_dir
 
 TARGET_S = 1.0

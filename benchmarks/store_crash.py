@@ -13,7 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from coach.storage._crash_harness import run_kills
+# tools/ lives in the checkout and is never installed; this script runs from benchmarks/.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tools.crash.harness import run_kills
 
 
 def main() -> int:

@@ -3,7 +3,7 @@
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/trends_render.py
 
 A full refresh is what the Trends screen does after the diary changed: every statistic
-(coach.domain.pain_series, coach.domain.trends, coach.domain.safety, weekly minutes and
+(coach.domain.pain_series, coach.domain.trends, coach.domain.safety.rules, weekly minutes and
 cadence), setData on every chart item, and one synchronous repaint of the whole chart
 widget. Reading the store is timed separately (it happens once per change, before the
 refresh). Medians of several runs; ends with a RESULT line.
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication
 
 from coach.domain.pain import PainEntry
 from coach.domain.progression import make_plan
-from coach.domain.safety_state import SafetyInputs
+from coach.domain.safety.state import SafetyInputs
 from coach.storage.database import open_store
 from coach.storage.pain_repo import PainRepository
 from coach.ui.charts.palette import palette_for

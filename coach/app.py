@@ -139,7 +139,7 @@ def run_gui(app: QApplication, crash: CrashHandler) -> int:
 
 def run_first_run_onboarding(services: AppServices) -> str | None:
     """Show the first-run onboarding (it saves onboarding_done); the screen to open first."""
-    from coach.ui.onboarding import run_first_onboarding
+    from coach.ui.settings.onboarding import run_first_onboarding
 
     return run_first_onboarding(services)
 

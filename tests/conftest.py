@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-# Session fixtures shared by tests/packaging and tests/e2e: one bundle build, one .deb, one install.
-from packaged_app import bundle, debian_package, installed_walking_coach  # noqa: F401
+# Session fixtures shared by tests/packaging and tests/e2e: one wheel, one bundle build, one .deb,
+# one install.
+from packaged_app import bundle, debian_package, installed_walking_coach, wheel  # noqa: F401
 
 # Qt must render offscreen before PySide6 is first imported; pyqtgraph must pick PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

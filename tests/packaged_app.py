@@ -1,4 +1,4 @@
-"""Session fixtures: the PyInstaller bundle, the .deb built from it, and that .deb installed.
+"""Session fixtures: the wheel, the PyInstaller bundle, the .deb built from it, that .deb installed.
 
 tests/conftest.py imports them, so tests/packaging checks the bundle and the package and
 tests/e2e starts the installed app, all from one build. Building the bundle takes about 35 s
@@ -24,6 +24,14 @@ PACKAGING = ROOT / "packaging"
 PACKAGE = "walking-coach"
 BUILD_TIMEOUT_S = 900  # safety nets for a hung build or apt, not waits
 APT_TIMEOUT_S = 600
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel `pip wheel` builds from the checkout, in a temporary folder."""
+    out = tmp_path_factory.mktemp("wheel")
+    run_build([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)])
+    return next(out.glob("walking_coach-*.whl"))
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from coach.__main__ import main
-from coach.domain.plan_files import ASSETS_DIR
+from coach.domain.plan_files.loading import ASSETS_DIR
 
 ROUTINE: dict[str, Any] = json.loads((ASSETS_DIR / "routines" / "warm-up.json").read_text())
 PLAN: dict[str, Any] = json.loads((ASSETS_DIR / "plans" / "starter-10.json").read_text())

@@ -19,7 +19,7 @@ from coach.audio.program import (
     SoundSettings,
     program_for_phases,
 )
-from coach.domain.plan_files import (
+from coach.domain.plan_files.loading import (
     PlanFileError,
     load_default_plans,
     load_default_routines,

@@ -14,8 +14,8 @@ from datetime import UTC
 from pathlib import Path
 
 from coach.domain.clock import SystemClock
-from coach.domain.diary_decoding import DiaryImportError, read_diary_file
-from coach.domain.diary_import import ImportPreview, preview_import
+from coach.domain.diary.decoding import DiaryImportError, read_diary_file
+from coach.domain.diary.import_preview import ImportPreview, preview_import
 from coach.storage.database import Store, open_store
 from coach.storage.diary_files import all_walks
 from coach.storage.diary_import import apply_import

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from coach.domain.cues import CueCatalogue
-from coach.domain.plan_files import (
+from coach.domain.plan_files.loading import (
     PlanFileError,
     load_any,
     load_default_routines,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from coach.domain.pain_series import DailySeries
-from coach.domain.safety import MONTH_NAMES
+from coach.domain.safety.rules import MONTH_NAMES
 from coach.domain.trends import ChangeVerdict, MeaningfulChange, meaningful_change
 
 # --- Texts shown to users (one place) -------------------------------------------------------

@@ -42,7 +42,7 @@ class PainEntry:
     """One pain rating. `id` is None until the store has saved it.
 
     `red_flags` holds the keys of warning signs the person reported with this rating
-    (see coach.domain.safety); empty when none were reported.
+    (see coach.domain.safety.rules); empty when none were reported.
     """
 
     at: datetime

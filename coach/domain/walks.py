@@ -35,7 +35,7 @@ class WalkRecord:
     `cadence_spm` is the steady cadence, or the end cadence of a ramp whose start is
     `ramp_from_spm`. `id` is None until the store has saved it. `new_leg_symptoms`: the
     walker reported new numbness or weakness in a leg after it (a warning sign: see
-    coach.domain.safety_state). `settled_next_morning`: the answer to the next morning's
+    coach.domain.safety.state). `settled_next_morning`: the answer to the next morning's
     question (coach.domain.pain_monitoring), None until asked.
     """
 

@@ -1,6 +1,6 @@
 """Writing the whole diary to private export files (CSV or JSON), for the app and the CLI.
 
-The file contents come from coach.domain.diary_export; this module only reads every entry and
+The file contents come from coach.domain.diary.export; this module only reads every entry and
 walk from the repositories and writes files with mode 0600, through a temporary file and a
 rename so a failed export never leaves half a file behind.
 """
@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
 
-from coach.domain.diary_export import export_json, export_pain_csv, export_walks_csv
+from coach.domain.diary.export import export_json, export_pain_csv, export_walks_csv
 from coach.domain.pain import PainEntry
 from coach.domain.walks import WalkRecord
 from coach.storage.pain_repo import PainRepository

@@ -1,6 +1,6 @@
 """Saving a diary import: a backup first, then every new entry in one transaction.
 
-coach.domain.diary_import.preview_import reads the file and decides what to add; this module
+coach.domain.diary.import_preview.preview_import reads the file and decides what to add; this module
 only saves `ImportPreview.to_add`, all of it or none of it.
 """
 
@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from coach.domain.diary_format import entry_key
-from coach.domain.diary_import import ImportPreview
+from coach.domain.diary.file_format import entry_key
+from coach.domain.diary.import_preview import ImportPreview
 from coach.domain.pain import PainEntry
 from coach.storage.backups import take_backup
 from coach.storage.database import Store

@@ -79,7 +79,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         2,
         "warning signs reported with a pain rating",
-        # A JSON array of red-flag keys (coach.domain.red_flags), sorted; '[]' when none.
+        # A JSON array of red-flag keys (coach.domain.safety.red_flags), sorted; '[]' when none.
         ("ALTER TABLE pain_entries ADD COLUMN red_flags TEXT NOT NULL DEFAULT '[]'",),
     ),
     Migration(
@@ -132,7 +132,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             # kind 'signs': warning signs noted outside a rating (the introduction), signs
             # holding a JSON array of keys; kind 'cleared': the person said a clinician had
-            # checked their back (coach.domain.safety_state).
+            # checked their back (coach.domain.safety.state).
             """CREATE TABLE safety_events (
                 id INTEGER PRIMARY KEY,
                 at TEXT NOT NULL,

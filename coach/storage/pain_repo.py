@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from coach.domain.diary_format import DiaryKey, entry_key
+from coach.domain.diary.file_format import DiaryKey, entry_key
 from coach.domain.pain import PainContext, PainEntry, PainLocation
 from coach.storage.database import Store
 from coach.storage.errors import RecordNotFoundError, StoreError

@@ -10,7 +10,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from coach.domain.file_reading import FileRefusedError, read_regular_file
-from coach.domain.plan_files import (
+from coach.domain.plan_files.loading import (
     ILLUSTRATIONS_DIR,
     MAX_FILE_BYTES,
     PlanFileError,

@@ -1,5 +1,5 @@
 """The safety record in the store: signs noted, "a clinician has checked this", and the inputs
-of the one safety state (coach.domain.safety_state) gathered from the diary and the walks."""
+of the one safety state (coach.domain.safety.state) gathered from the diary and the walks."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-from coach.domain.safety_state import SafetyInputs, SignReport
-from coach.domain.urgency import LEG_SYMPTOMS_AFTER_WALK
+from coach.domain.safety.state import SafetyInputs, SignReport
+from coach.domain.safety.urgency import LEG_SYMPTOMS_AFTER_WALK
 from coach.storage.database import Store
 from coach.storage.errors import StoreError
 from coach.storage.timestamps import from_text, to_text

@@ -21,10 +21,10 @@ from coach.audio.status import AudioStatus
 from coach.domain.pain import PainEntry
 from coach.ui.controllers.reminder import ReminderController
 from coach.ui.dialogs import open_pain_log
+from coach.ui.dialogs.pain_prompt import PainPromptBar
 from coach.ui.navigation import ScreenSpec, Sidebar, default_screens
 from coach.ui.services import AppServices
 from coach.ui.widgets.notice_bar import NoticeBar
-from coach.ui.widgets.pain_prompt import PainPromptBar
 
 logger = logging.getLogger(__name__)
 

@@ -35,49 +35,49 @@ class ScreenSpec:
 
 
 def _today(services: AppServices) -> QWidget:
-    from coach.ui.screens.today import TodayScreen
+    from coach.ui.today.screen import TodayScreen
 
     return TodayScreen(services)
 
 
 def _walk(services: AppServices) -> QWidget:
-    from coach.ui.screens.walk import WalkScreen
+    from coach.ui.walk.screen import WalkScreen
 
     return WalkScreen(services)
 
 
 def _metronome(services: AppServices) -> QWidget:
-    from coach.ui.screens.metronome import MetronomeScreen
+    from coach.ui.metronome.screen import MetronomeScreen
 
     return MetronomeScreen(services)
 
 
 def _diary(services: AppServices) -> QWidget:
-    from coach.ui.screens.diary import DiaryScreen
+    from coach.ui.diary.screen import DiaryScreen
 
     return DiaryScreen(services)
 
 
 def _settings(services: AppServices) -> QWidget:
-    from coach.ui.screens.settings import SettingsScreen
+    from coach.ui.settings.screen import SettingsScreen
 
     return SettingsScreen(services)
 
 
 def _trends(services: AppServices) -> QWidget:
-    from coach.ui.screens.trends import TrendsScreen
+    from coach.ui.trends.screen import TrendsScreen
 
     return TrendsScreen(services)
 
 
 def _stretches(services: AppServices) -> QWidget:
-    from coach.ui.screens.stretches import StretchesScreen
+    from coach.ui.stretches.screen import StretchesScreen
 
     return StretchesScreen(services)
 
 
 def _learn(services: AppServices) -> QWidget:
-    from coach.ui.screens.learn import LearnScreen
+    from coach.ui.learn.screen import LearnScreen
 
     return LearnScreen(services)
 

@@ -27,7 +27,7 @@ from coach.audio.program import (
     program_for_phases,
     steady_program,
 )
-from coach.domain.plan_files import load_default_plans, load_default_routines
+from coach.domain.plan_files.loading import load_default_plans, load_default_routines
 
 FS = 8000
 LEAD = round(0.05 * FS)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from coach.domain.cues import CueCard, CueCatalogue, CueError, CueKind, CueSchedule
-from coach.domain.plan_files import load_default_cues
+from coach.domain.plan_files.loading import load_default_cues
 
 P = CueKind.POSTURE
 S = CueKind.STRIDE

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.domain import diary_decoding as dec
+from coach.domain.diary import decoding as dec
 from coach.domain.file_reading import (
     FileRefusedError,
     describe_size,
@@ -15,7 +15,7 @@ from coach.domain.file_reading import (
     read_regular_file,
     refusal,
 )
-from coach.domain.plan_files import ILLUSTRATIONS_DIR
+from coach.domain.plan_files.loading import ILLUSTRATIONS_DIR
 
 
 def test_a_regular_file_is_read_whole(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.domain.diary_import import preview_import
-from coach.domain.plan_files import PlanFileError, load_routine
+from coach.domain.diary.import_preview import preview_import
+from coach.domain.plan_files.loading import PlanFileError, load_routine
 from coach.domain.text_rules import unsafe_character, without_unsafe
 from coach.resources import assets_dir
 

@@ -81,6 +81,30 @@ def imported_modules(path: Path) -> Iterator[str]:
             yield from (f"{node.module}.{alias.name}" for alias in node.names)
 
 
+def spec_hidden_imports() -> str:
+    tree = ast.parse(SPEC.read_text())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "HIDDEN":
+            return ast.unparse(node.value)
+    raise AssertionError("HIDDEN not found in the spec")
+
+
+def test_the_spec_leaves_out_the_developer_tools() -> None:
+    assert "tools" in spec_excludes()
+    # Hidden imports are the app's own modules (and soundfile), never a tool.
+    assert spec_hidden_imports() == "collect_submodules('coach') + ['soundfile']"
+
+
+@pytest.mark.bundle
+def test_the_bundle_holds_no_developer_tools(bundle: Path) -> None:
+    # The analysis' table of every module in the bundle's archive (the fixture's workpath).
+    toc = (bundle.parents[1] / "build" / "walking-coach" / "PYZ-00.toc").read_text()
+    assert "'coach.ui.walk.screen'" in toc
+    assert "'tools" not in toc
+    for word in ("screenshot", "_shots", "sample_data", "crash_child", "crash_harness"):
+        assert word not in toc, word
+
+
 def test_no_app_module_imports_what_the_bundle_leaves_out() -> None:
     excluded = spec_excludes()
     assert "PySide6.QtNetwork" in excluded

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from coach import resources
-from coach.domain import plan_files
+from coach.domain.plan_files import loading as plan_files
 from coach.resources import (
     SHARE_PREFIX,
     AssetsNotFoundError,

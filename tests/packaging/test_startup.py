@@ -34,7 +34,7 @@ NOT_ON_THE_START_PATH = [
     "coach.ui.controllers.metronome",
     "pyqtgraph",
     "pydantic",
-    "coach.domain.plan_files",
+    "coach.domain.plan_files.loading",
     "coach.ui.dialogs.log_pain",
 ]
 # Qt classes whose set-up (their enums) the first paint must not wait for: QWizard stands for

@@ -1,10 +1,12 @@
-"""A regular wheel install finds the assets it ships under <prefix>/share/walking-coach."""
+"""The wheel: a regular install finds the assets under <prefix>/share/walking-coach, and it
+ships the app only, none of the developer tools in tools/."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from coach.resources import SHARE_PREFIX
 
 TIMEOUT_S = 600  # a safety net for a hung build, not a wait
 PROBE = """
-from coach.domain.plan_files import load_default_plans
+from coach.domain.plan_files.loading import load_default_plans
 from coach.resources import assets_dir
 import coach
 print(coach.__file__)
@@ -37,11 +39,11 @@ def run(*command: str | Path, cwd: Path) -> str:
 
 
 @pytest.mark.bundle
-def test_a_wheel_installed_in_a_fresh_venv_loads_the_default_plans(tmp_path: Path) -> None:
+def test_a_wheel_installed_in_a_fresh_venv_loads_the_default_plans(
+    wheel: Path, tmp_path: Path
+) -> None:
     # A real pip install into a separate venv: `pip install --prefix` on the shared venv's pip
     # would uninstall the editable install from the shared venv first.
-    run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", tmp_path, ROOT, cwd=ROOT)
-    wheel = next(tmp_path.glob("walking_coach-*.whl"))
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
     python = venv / "bin" / "python"
@@ -56,3 +58,18 @@ def test_a_wheel_installed_in_a_fresh_venv_loads_the_default_plans(tmp_path: Pat
     assert Path(assets) == (venv / SHARE_PREFIX).resolve()
     assert plans == "starter-10,walk-20,walk-30"
     assert (Path(assets) / "icons" / "walking-coach.svg").is_file()
+
+
+@pytest.mark.bundle
+def test_the_wheel_ships_the_app_and_no_developer_tools(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        modules = [name for name in archive.namelist() if name.endswith(".py")]
+    assert "coach/app.py" in modules
+    assert "coach/ui/walk/screen.py" in modules
+    assert "coach/domain/diary/export.py" in modules
+    outside = [name for name in modules if not name.startswith("coach/")]
+    assert outside == []  # tools/ (screenshots, the crash harness) stays in the checkout
+    tool_like = ("screenshot", "_shots", "sample_data", "crash_child", "crash_harness")
+    assert [name for name in modules if any(word in name for word in tool_like)] == []
+    source = {str(path.relative_to(ROOT)) for path in (ROOT / "coach").rglob("*.py")}
+    assert set(modules) == source  # every app module, nothing else

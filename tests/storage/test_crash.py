@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from coach.storage._crash_harness import run_kills
+from tools.crash.harness import run_kills
 
 KILLS = 200
 

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from coach.domain.diary_format import entry_key
-from coach.domain.diary_import import ImportPreview, preview_import
+from coach.domain.diary.file_format import entry_key
+from coach.domain.diary.import_preview import ImportPreview, preview_import
 from coach.domain.pain import PainContext, PainEntry, PainLocation
 from coach.storage.backups import backup_files
 from coach.storage.database import Store, open_read_only

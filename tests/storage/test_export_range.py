@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
-from coach.domain.diary_format import entry_key
-from coach.domain.diary_import import preview_import
+from coach.domain.diary.file_format import entry_key
+from coach.domain.diary.import_preview import preview_import
 from coach.storage.database import Store
 from coach.storage.diary_files import all_pain, export_diary
 from coach.storage.diary_import import apply_import

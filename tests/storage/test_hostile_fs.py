@@ -37,7 +37,7 @@ from hostile_fs import (
 
 from coach.domain.clock import FakeClock
 from coach.domain.pain import PainEntry
-from coach.domain.plan_files import ASSETS_DIR
+from coach.domain.plan_files.loading import ASSETS_DIR
 from coach.storage.database import open_store
 from coach.storage.errors import StoreError
 from coach.storage.pain_repo import PainRepository

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
-from coach.domain.diary_format import entry_key
-from coach.domain.diary_import import preview_import
+from coach.domain.diary.file_format import entry_key
+from coach.domain.diary.import_preview import preview_import
 from coach.domain.pain import PainEntry
 from coach.domain.pain_series import samples_from_utc_seconds
 from coach.storage.database import Store

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.domain.plan_files import (
+from coach.domain.plan_files.loading import (
     ASSETS_DIR,
     ILLUSTRATIONS_DIR,
     PlanFileError,

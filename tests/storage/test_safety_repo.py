@@ -10,8 +10,8 @@ import pytest
 
 from coach.domain.clock import FakeClock
 from coach.domain.pain import PainEntry
-from coach.domain.safety_state import SignReport
-from coach.domain.urgency import LEG_SYMPTOMS_AFTER_WALK
+from coach.domain.safety.state import SignReport
+from coach.domain.safety.urgency import LEG_SYMPTOMS_AFTER_WALK
 from coach.domain.walks import WalkKind, WalkRecord
 from coach.storage.backups import backup_files
 from coach.storage.database import Store, open_store

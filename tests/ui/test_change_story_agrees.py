@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from trends_support import add_days
 
 from coach.ui.charts.trends_chart import ChartRange
-from coach.ui.screens.trends import TrendsScreen
 from coach.ui.services import AppServices
+from coach.ui.trends.screen import TrendsScreen
 
 
 def easing_early(days_ago: int) -> int:

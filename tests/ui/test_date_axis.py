@@ -12,8 +12,8 @@ from trends_support import add_days, add_walks
 
 from coach.ui.charts.date_axis import DayAxis
 from coach.ui.charts.trends_chart import ChartRange
-from coach.ui.screens.trends import TrendsScreen
 from coach.ui.services import AppServices
+from coach.ui.trends.screen import TrendsScreen
 
 
 def label_rects(axis: DayAxis) -> list[tuple[str, object]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from coach.domain.plan_files import ILLUSTRATIONS_DIR
+from coach.domain.plan_files.loading import ILLUSTRATIONS_DIR
 from coach.ui.widgets.illustration import Illustration
 
 

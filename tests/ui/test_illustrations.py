@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
-from coach.domain.plan_files import ASSETS_DIR, ILLUSTRATIONS_DIR, load_cues, load_routine
+from coach.domain.plan_files.loading import ASSETS_DIR, ILLUSTRATIONS_DIR, load_cues, load_routine
 from coach.domain.routines import Sides
 
 ICON = ASSETS_DIR / "icons" / "walking-coach.svg"

@@ -12,10 +12,10 @@ from test_change_story_agrees import pdf_words
 
 from coach.domain.pain import PainContext, PainEntry
 from coach.ui.charts.trend_data import goal_summary
-from coach.ui.screens.today import TodayScreen
-from coach.ui.screens.trends import TrendsScreen
-from coach.ui.screens.walk import WalkScreen
 from coach.ui.services import AppServices
+from coach.ui.today.screen import TodayScreen
+from coach.ui.trends.screen import TrendsScreen
+from coach.ui.walk.screen import WalkScreen
 
 
 def numbers(text: str) -> list[int]:

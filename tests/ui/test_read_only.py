@@ -11,10 +11,10 @@ from coach.domain.clock import FakeClock
 from coach.domain.preferences import PreferenceError
 from coach.storage.database import open_read_only
 from coach.ui.bootstrap import build_services
-from coach.ui.onboarding.wizard import OnboardingWizard
-from coach.ui.screens.settings import SettingsScreen
-from coach.ui.screens.settings_fields import RangeSpinBox
 from coach.ui.services import AppServices
+from coach.ui.settings.fields import RangeSpinBox
+from coach.ui.settings.onboarding.wizard import OnboardingWizard
+from coach.ui.settings.screen import SettingsScreen
 from coach.ui.texts import READ_ONLY_REFUSAL
 
 

@@ -16,8 +16,8 @@ from coach.ui.bootstrap import build_services
 from coach.ui.controllers.reminder import ReminderController, reminder_time
 from coach.ui.dialogs import texts
 from coach.ui.main_window import MainWindow
-from coach.ui.screens.today import TodayScreen
 from coach.ui.services import AppServices
+from coach.ui.today.screen import TodayScreen
 
 PainAdder = Callable[..., PainEntry]
 

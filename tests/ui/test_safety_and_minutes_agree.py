@@ -16,11 +16,11 @@ from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.safety_repo import SafetyRepository
 from coach.ui.charts.hover import describe_day
 from coach.ui.charts.trend_data import TrendSource
+from coach.ui.diary.screen import DiaryScreen
 from coach.ui.report import texts as report_texts
 from coach.ui.report.clinician_report import gather_report, write_report
-from coach.ui.screens.diary import DiaryScreen
-from coach.ui.screens.walk import WalkScreen
 from coach.ui.services import AppServices
+from coach.ui.walk.screen import WalkScreen
 
 
 def report_text(services: AppServices, path: Path) -> str:

@@ -15,15 +15,15 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.domain.pain import PainEntry
-from coach.domain.safety_state import SafetyMessage
+from coach.domain.safety.state import SafetyMessage
 from coach.storage.safety_repo import SafetyRepository
 from coach.ui.main_window import MainWindow
-from coach.ui.safety_gate import current_state
-from coach.ui.screens.metronome import MetronomeScreen
-from coach.ui.screens.stretches import StretchesScreen
-from coach.ui.screens.today import TodayScreen
-from coach.ui.screens.walk import WalkScreen
+from coach.ui.metronome.screen import MetronomeScreen
+from coach.ui.safety.gate import current_state
 from coach.ui.services import AppServices
+from coach.ui.stretches.screen import StretchesScreen
+from coach.ui.today.screen import TodayScreen
+from coach.ui.walk.screen import WalkScreen
 
 Asked = list[SafetyMessage]
 

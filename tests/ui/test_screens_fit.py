@@ -15,8 +15,8 @@ from coach.storage.database import Store
 from coach.ui import theme as theme_module
 from coach.ui.bootstrap import build_services
 from coach.ui.main_window import MainWindow
-from coach.ui.sample_data import fill_sample_baseline, fill_sample_data
 from coach.ui.theme import ThemeController, apply_theme
+from tools.screenshots.sample_data import fill_sample_baseline, fill_sample_data
 
 SIZES = ((1024, 600), (1180, 720), (1366, 768))
 TEXT_SCALES = (1.0, 1.5)

@@ -3,7 +3,7 @@
 Loads every user-visible text (each texts module's constants, and the shipped routine, plan
 and cue files), finds each number with a unit (%, steps/min, minutes, points, days, weeks,
 seconds, walks, x), and fails unless that exact phrase is either mapped to its row in
-coach/domain/evidence_table.py (and the numbers agree with the row's value) or listed in
+coach/domain/evidence/table.py (and the numbers agree with the row's value) or listed in
 UNTABLED with the reason it needs no source.
 """
 
@@ -18,24 +18,18 @@ from typing import Any
 
 import pytest
 
-import coach.ui.screens
-from coach.domain.evidence import values_at
-from coach.domain.evidence_table import EVIDENCE
-from coach.domain.plan_files import ASSETS_DIR
+import coach.ui
+from coach.domain.evidence.sources import values_at
+from coach.domain.evidence.table import EVIDENCE
+from coach.domain.plan_files.loading import ASSETS_DIR
 
-TEXT_MODULES = (
-    "coach.ui.texts",
-    "coach.ui.report.texts",
-    "coach.ui.dialogs.texts",
-    "coach.ui.onboarding.texts",
-    "coach.ui.charts.texts",
-    "coach.domain.diary_import_texts",
-    *(
-        f"coach.ui.screens.{m.name}"
-        for m in pkgutil.iter_modules(coach.ui.screens.__path__)
-        if m.name.endswith("texts")
-    ),
+# Every texts module under coach.ui (coach.ui.texts, coach.ui.walk.texts, ...).
+FEATURE_TEXT_MODULES = tuple(
+    m.name
+    for m in pkgutil.walk_packages(coach.ui.__path__, "coach.ui.")
+    if m.name.endswith(".texts")
 )
+TEXT_MODULES = ("coach.domain.diary.import_texts", *FEATURE_TEXT_MODULES)
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty-one": 21, "twenty": 20,
@@ -140,7 +134,7 @@ def test_every_number_in_a_text_is_sourced_or_explained(where: str, phrase: str)
         assert UNTABLED[phrase].strip()
         return
     assert phrase in TABLED, (
-        f"{where} says {phrase!r}: add its row to coach/domain/evidence_table.py and map it in "
+        f"{where} says {phrase!r}: add its row to coach/domain/evidence/table.py and map it in "
         "TABLED, or give the reason it needs none in UNTABLED"
     )
     [row_value] = values_at(TABLED[phrase])

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from coach.ui.screens.settings_fields import RangeSpinBox
+from coach.ui.settings.fields import RangeSpinBox
 from coach.ui.theme import Scheme, apply_theme, colors_for, theme_icon
 
 NON_TEXT_CONTRAST = 3.0

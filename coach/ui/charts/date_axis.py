@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFontMetrics
 
 from coach.domain.pain_series import EPOCH_ORDINAL, SECONDS_PER_DAY
-from coach.domain.safety import MONTH_NAMES
+from coach.domain.safety.rules import MONTH_NAMES
 
 LABEL_GAP_PX = 14
 """Free space between two neighbouring labels."""

@@ -2,7 +2,7 @@
 
 Pain ratings come from the store as arrays (`PainRepository.utc_seconds_and_pains`), never as
 PainEntry objects, so ten years of diary load in milliseconds. All statistics come from
-coach.domain.pain_series, coach.domain.trends and coach.domain.safety_state; this module only
+coach.domain.pain_series, coach.domain.trends and coach.domain.safety.state; this module only
 gathers and caches them.
 """
 
@@ -23,7 +23,7 @@ from coach.domain.pain_series import (
     samples_from_utc_seconds,
 )
 from coach.domain.progression import ProgressionPlan, plan_weeks
-from coach.domain.safety_state import SafetyInputs, SafetyState, assess
+from coach.domain.safety.state import SafetyInputs, SafetyState, assess
 from coach.domain.trends import TrendStatistics, compute_statistics
 from coach.domain.walks import (
     HISTORY_START,
@@ -53,7 +53,7 @@ class TrendInputs:
     walk_guided: NDArray[np.bool_]
     plan: ProgressionPlan | None
     safety: SafetyInputs
-    """What the one safety state is decided from (coach.domain.safety_state)."""
+    """What the one safety state is decided from (coach.domain.safety.state)."""
     goals: tuple[DoseStep, ...] = ()
     """The weekly walking goal of every week since the first walk (coach.domain.dose)."""
 

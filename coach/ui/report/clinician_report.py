@@ -19,8 +19,8 @@ from coach.domain.change_story import change_story
 from coach.domain.pain import PainEntry
 from coach.domain.pain_series import daily_series, local_day_ordinals, samples_from_utc_seconds
 from coach.domain.progression import ProgressionPlan
-from coach.domain.safety import flag_words
-from coach.domain.safety_state import SafetyInputs, SafetyState, assess, history_lines
+from coach.domain.safety.rules import flag_words
+from coach.domain.safety.state import SafetyInputs, SafetyState, assess, history_lines
 from coach.domain.walks import minutes_to_seconds, whole_minutes
 from coach.storage.cadence_repo import CadenceRepository
 from coach.storage.pain_repo import PainRepository

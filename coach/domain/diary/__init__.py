@@ -1,0 +1,1 @@
+"""The pain diary's files: export to CSV and JSON, and the pure preview of an import."""

@@ -1,0 +1,1 @@
+"""Routine, plan and cue files: their one schema, loading, plain-words errors, conversion."""

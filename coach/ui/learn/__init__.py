@@ -1,0 +1,1 @@
+"""The Learn screen: a few minutes of calm reading about back pain and walking."""

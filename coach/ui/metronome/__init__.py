@@ -1,0 +1,1 @@
+"""The Metronome & treadmill screen: cadence, calculator, tap to measure, plan, treadmill view."""

@@ -1,0 +1,81 @@
+"""The safety state for screens: read it, ask before a walk while it is active, end it.
+
+Every screen that starts or suggests walking (Today, Walk, Metronome, Stretches) calls
+`current_state` and `may_start_walk`, so they all say the same thing and none starts a walk
+without asking while the plan is paused.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from coach.domain.safety.state import CLEAR, SafetyMessage, SafetyState, assess
+from coach.storage.errors import StoreError
+from coach.storage.safety_repo import SafetyRepository
+from coach.ui.safety import texts
+from coach.ui.services import AppServices
+
+logger = logging.getLogger(__name__)
+
+
+def current_state(services: AppServices) -> SafetyState:
+    """The one safety state today, from the store."""
+    now = services.clock.now()
+    try:
+        inputs = SafetyRepository(services.store).inputs()
+    except StoreError:
+        logger.exception("The safety record could not be read")
+        return CLEAR
+    local = now.astimezone()  # the clock's time is always aware; this gives it a tzinfo
+    assert local.tzinfo is not None
+    return assess(inputs, local.tzinfo, local.date())
+
+
+def ask_before_walking(parent: QWidget, message: SafetyMessage) -> bool:
+    """Ask whether to start a walk while the plan is paused; "Not now" is the default."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(texts.ASK_TITLE)
+    box.setText(
+        texts.ASK_TEXT.format(title=message.title, action=message.text, reason=message.reason)
+    )
+    not_now = box.addButton(texts.ASK_NOT_NOW, QMessageBox.ButtonRole.RejectRole)
+    box.addButton(texts.ASK_ANYWAY, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(not_now)
+    box.exec()
+    return box.clickedButton() is not not_now
+
+
+WalkQuestion = Callable[[QWidget, SafetyMessage], bool]
+"""Asks before a walk while the plan is paused; screens keep one so tests can answer it."""
+
+
+def may_start_walk(services: AppServices, parent: QWidget, ask: WalkQuestion) -> bool:
+    """True when a walk may start now: all clear, or the person chose to start anyway."""
+    message = current_state(services).message
+    return message is None or ask(parent, message)
+
+
+def confirm_clearance(parent: QWidget) -> bool:
+    """Ask the person to confirm that a clinician has checked their back."""
+    answer = QMessageBox.question(
+        parent, texts.CLEARED_CONFIRM_TITLE, texts.CLEARED_CONFIRM_TEXT,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )  # fmt: skip
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def record_clearance(services: AppServices) -> bool:
+    """Save "a clinician has checked this" with today's date; False if it could not be saved."""
+    if not services.can_save():
+        return False
+    try:
+        SafetyRepository(services.store).add_clearance(services.clock.now())
+    except StoreError:
+        logger.exception("The clinician's check could not be saved")
+        return False
+    return True

@@ -1,0 +1,1 @@
+"""The Settings screen: every preference, with its fields and the height input onboarding shares."""

@@ -1,0 +1,1 @@
+"""The Stretches screen: the routine list, the editor and the player."""

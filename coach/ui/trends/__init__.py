@@ -1,0 +1,1 @@
+"""The Trends screen: the pain and walking chart, its read-out and the clinician's report button."""
