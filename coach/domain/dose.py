@@ -146,17 +146,6 @@ def goal_history(
     return dose_history(usual_minutes_per_week, first, walks, hold_weeks(walks, ratings), today)
 
 
-def dose_for_week(
-    usual_minutes_per_week: float,
-    first_day: date,
-    walks: Iterable[WalkRecord],
-    hold_weeks: Collection[date],
-    today: date,
-) -> DoseStep:
-    """This week's goal: the last step of dose_history."""
-    return dose_history(usual_minutes_per_week, first_day, walks, hold_weeks, today)[-1]
-
-
 def hold_weeks(
     walks: Iterable[WalkRecord], ratings: Mapping[int, Mapping[PainContext, int]]
 ) -> set[date]:

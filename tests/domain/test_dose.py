@@ -10,7 +10,7 @@ from coach.domain.dose import (
     GOAL_WEEKLY_MINUTES,
     DoseDecision,
     WeeklyDose,
-    dose_for_week,
+    dose_history,
     goal_history,
     hold_weeks,
     next_dose,
@@ -87,15 +87,15 @@ def test_replay_from_walks_and_hold_weeks() -> None:
     walks += [walk(MONDAY + timedelta(days=7), 70)]  # week 2: 70 of 66, but held
     walks += [walk(MONDAY + timedelta(days=14), 66)]  # week 3: 66 of 66
     today = MONDAY + timedelta(days=22)
-    step = dose_for_week(60, MONDAY, walks, {MONDAY + timedelta(days=9)}, today)
+    step = dose_history(60, MONDAY, walks, {MONDAY + timedelta(days=9)}, today)[-1]
     assert step.dose.week_start == MONDAY + timedelta(days=21)
     assert step.dose.weekly_minutes == 73 and step.decision is DoseDecision.PROGRESS
-    first = dose_for_week(60, MONDAY, walks, set(), MONDAY + timedelta(days=1))
+    first = dose_history(60, MONDAY, walks, set(), MONDAY + timedelta(days=1))[-1]
     assert first.decision is DoseDecision.START and first.dose.weekly_minutes == 60
 
 
 def test_weeks_away_do_not_raise_the_goal() -> None:
-    step = dose_for_week(60, MONDAY, [], set(), MONDAY + timedelta(days=60))
+    step = dose_history(60, MONDAY, [], set(), MONDAY + timedelta(days=60))[-1]
     assert step.dose.weekly_minutes == 60 and step.decision is DoseDecision.HOLD_NOT_DONE
 
 
@@ -161,5 +161,5 @@ def test_goal_history_starts_at_the_first_walk_and_ends_this_week() -> None:
     steps = goal_history(60, walks, {}, today)
     assert [s.dose.week_start for s in steps] == [MONDAY + timedelta(days=d) for d in (0, 7, 14)]
     assert [s.dose.weekly_minutes for s in steps] == [60, 66, 66]  # week 2: 50 of 66 holds
-    assert steps[-1] == dose_for_week(60, MONDAY, walks, set(), today)
+    assert steps[-1] == dose_history(60, MONDAY, walks, set(), today)[-1]
     assert goal_history(60, [], {}, today)[-1].decision is DoseDecision.START

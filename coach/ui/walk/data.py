@@ -97,12 +97,6 @@ def target_cadence(services: AppServices) -> tuple[int, bool]:
     return services.preferences.current.default_cadence_spm, False
 
 
-def suggested(services: AppServices, plans: tuple[SessionPlan, ...]) -> SessionPlan | None:
-    """The plan that fits one walk of this week's dose."""
-    step, _progress = current_dose(services)
-    return suggest_plan(step.dose, plans)
-
-
 def next_suggestion(
     services: AppServices, plans: tuple[SessionPlan, ...], walked: SessionPlan, holds: bool
 ) -> SessionPlan | None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from coach.domain.cues import CueSchedule
+from coach.domain.dose import suggest_plan
 from coach.domain.plans import SessionPlan
 from coach.domain.session import SessionResult, WalkSession
 from coach.storage.errors import StoreError
@@ -104,7 +105,7 @@ class WalkScreen(QWidget):
         self.plans = listed.plans
         step, _progress = current_dose(self.services)
         paused = self.safety_notice.refresh().active
-        suggested = None if paused else data.suggested(self.services, self.plans)
+        suggested = None if paused else suggest_plan(step.dose, self.plans)
         self.choose_page.show_plans(self.plans, suggested, step.dose, listed.problems)
         spm, from_plan = data.target_cadence(self.services)
         self.choose_page.show_cadence(spm, from_plan)
