@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from coach.audio.program import Beat, ChimeKind, ClickProgram, Foot
+from coach.audio.programs.model import Beat, ChimeKind, ClickProgram, Foot
 from coach.audio.sounds import chime_sound, count_in_sound, step_sound
 from coach.audio.source import FloatBlock
 

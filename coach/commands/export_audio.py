@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from coach.audio.export import FORMATS, MAX_EXPORT_SECONDS, ExportError, export_audio
-from coach.audio.program import (
+from coach.audio.programs.model import (
     SPM_MAX,
     SPM_MIN,
     ProgramError,

@@ -19,7 +19,7 @@ import pytest
 
 from coach.__main__ import main
 from coach.audio.export import ExportError, export_audio
-from coach.audio.program import (
+from coach.audio.programs.model import (
     ClickProgram,
     PhaseTempo,
     SoundSettings,

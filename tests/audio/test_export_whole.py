@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from coach.audio.export import export_audio
-from coach.audio.program import PhaseTempo, program_for_phases
+from coach.audio.programs.model import PhaseTempo, program_for_phases
 
 FS = 48_000
 

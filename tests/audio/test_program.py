@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.audio.program import (
+from coach.audio.programs.model import (
     ChimeKind,
     ClickProgram,
     Foot,
@@ -272,7 +272,7 @@ def test_changes_in_a_phase_without_steps_are_refused() -> None:
 
 
 def _info(index: int, foot: Foot | None, sample: int, nxt: int | None) -> object:
-    from coach.audio.program import BeatInfo
+    from coach.audio.programs.model import BeatInfo
 
     return BeatInfo(index, foot, sample, nxt)
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.audio.program import (
+from coach.audio.programs.model import (
     ChimeKind,
     ClickProgram,
     Foot,

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.audio.backend import FakeBackend
 from coach.audio.playback import LEAD_IN
-from coach.audio.program import ChimeKind
+from coach.audio.programs.model import ChimeKind
 from coach.domain.clock import FakeClock
 from coach.storage.database import Store
 from coach.ui.bootstrap import build_services
@@ -208,7 +208,7 @@ def test_output_device_chosen_in_settings_is_used_next_time(
 
 
 def test_plays_any_program_such_as_a_session(services: AppServices, clock: FakeClock) -> None:
-    from coach.audio.program import PhaseTempo, program_for_phases
+    from coach.audio.programs.model import PhaseTempo, program_for_phases
 
     controller = services.metronome
     phases = [

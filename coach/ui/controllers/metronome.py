@@ -15,7 +15,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from coach.audio.playback import AudioEngine
-from coach.audio.program import (
+from coach.audio.programs.model import (
     Chime,
     ChimeKind,
     ClickProgram,

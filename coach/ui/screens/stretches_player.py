@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from coach.audio.routine_program import routine_program
+from coach.audio.programs.routine import routine_program
 from coach.domain.routine_player import RoutinePlayer
 from coach.domain.routines import Routine, RoutineEvent, RoutineFinished, RoutineTimeline
 from coach.ui.controllers.metronome import sound_settings

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.audio.program import ClickProgram, ProgramError, phases_origin, program_for_phases
+from coach.audio.programs.model import ClickProgram, ProgramError, phases_origin, program_for_phases
 from coach.domain.cues import CueCard, CueSchedule
 from coach.domain.plans import PhaseTempo
 from coach.domain.session import SessionEnded, SessionEvent, SessionState, WalkSession

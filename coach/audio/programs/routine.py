@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from coach.audio.program import (
+from coach.audio.programs.model import (
     LEAD_SECONDS,
     Chime,
     ChimeKind,
