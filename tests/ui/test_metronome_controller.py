@@ -66,9 +66,9 @@ def test_tempo_change_keeps_every_beat(
     audio_services: AppServices, clock: FakeClock, backend: FakeBackend
 ) -> None:
     controller = audio_services.metronome
-    controller.start(controller.steady(SPM))
+    walk = controller.start(controller.steady(SPM))
     first = run_for(3.0, clock, backend, controller)
-    controller.set_tempo(100)
+    walk.set_tempo(100)
     second = run_for(4.0, clock, backend, controller)
     indices = [i for i, _, _ in first + second]
     assert indices == list(range(indices[0], indices[0] + len(indices)))
@@ -126,7 +126,7 @@ def test_visual_only_without_an_engine(services: AppServices, clock: FakeClock) 
     controller = services.metronome
     problems: list[str] = []
     controller.audio_problem.connect(problems.append)
-    controller.start(controller.steady(SPM))
+    walk = controller.start(controller.steady(SPM))
     assert not controller.sound_on and problems
     beats: list[int] = []
     controller.beat_changed.connect(lambda index, _foot: beats.append(index))
@@ -134,7 +134,10 @@ def test_visual_only_without_an_engine(services: AppServices, clock: FakeClock) 
         clock.advance(1 / 60)
         controller.poll()
     assert beats == list(range(-4, 6))
-    assert controller.stop() == pytest.approx(5.0 - 0.05 - 2.0, abs=0.02)
+    walked: list[float] = []
+    walk.ended.connect(lambda seconds, _reason: walked.append(seconds))
+    assert walk.stop()
+    assert walked == [pytest.approx(5.0 - 0.05 - 2.0, abs=0.02)]
 
 
 def test_timed_walk_ends_with_a_chime(services: AppServices, clock: FakeClock) -> None:
@@ -174,7 +177,7 @@ def test_sound_preferences_apply_live(
     audio_services.preferences.set("volume", 0.3)
     audio_services.preferences.set("left_sound", "beep")
     assert controller.program is not None
-    assert controller.program.volume == 0.3 and controller.program.left_sound == "beep"
+    assert controller.program.sound.volume == 0.3 and controller.program.sound.left_sound == "beep"
     assert controller.sound_on
 
 
@@ -208,7 +211,8 @@ def test_output_device_chosen_in_settings_is_used_next_time(
 
 
 def test_plays_any_program_such_as_a_session(services: AppServices, clock: FakeClock) -> None:
-    from coach.audio.programs.model import PhaseTempo, program_for_phases
+    from coach.audio.programs.plan import program_for_phases
+    from coach.domain.plans import PhaseTempo
 
     controller = services.metronome
     phases = [
