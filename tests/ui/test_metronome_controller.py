@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from coach.audio.backend import FakeBackend
 from coach.audio.playback import LEAD_IN
 from coach.audio.programs.model import ChimeKind
+from coach.audio.transport import EndReason
 from coach.domain.clock import FakeClock
 from coach.storage.database import Store
 from coach.ui.bootstrap import build_services
@@ -237,3 +238,15 @@ def test_plays_any_program_such_as_a_session(services: AppServices, clock: FakeC
     assert finished == [True] and not controller.running
     assert beats == list(range(len(beats)))
     assert 95 * 0.5 + 50 - 2 <= len(beats) <= 95 * 0.5 + 50 + 2  # ramp 90->100, then 100
+
+
+def test_a_handle_that_lost_the_sound_cannot_stop_the_new_owner(services: AppServices) -> None:
+    controller = services.metronome
+    first = controller.start(controller.steady(SPM), owner="metronome screen")
+    reasons: list[EndReason] = []
+    first.ended.connect(lambda _walked, reason: reasons.append(reason))
+    second = controller.start(controller.steady(100), owner="stretch routine")
+    assert reasons == [EndReason.TAKEN] and not first.active
+    assert first.stop() is False
+    first.set_tempo(140)
+    assert controller.running and second.active and controller.tempo() == 100

@@ -38,7 +38,8 @@ class PlaybackHandle(QObject):
     ended = Signal(float, object)  # seconds walked, and the EndReason
 
     def __init__(self, controller: MetronomeController) -> None:
-        super().__init__(controller)
+        # No Qt parent: the owner's reference keeps it, and a stale one stays safe to call.
+        super().__init__()
         self._controller = controller
         self.playback: Playback | None = None  # set by the controller right after the start
 
@@ -201,10 +202,8 @@ class MetronomeController(QObject):
     def start(self, program: ClickProgram, owner: str = "metronome") -> PlaybackHandle:
         """Play a program for `owner`; whatever played before ends (its handle hears TAKEN)."""
         handle = PlaybackHandle(self)
-        previous, self._handle = self._handle, handle
+        self._handle = handle
         handle.playback = self.transport.start(program, owner, handle)
-        if previous is not None:
-            previous.deleteLater()
         self.timer.start()
         self.started.emit()
         return handle
