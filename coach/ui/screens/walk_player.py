@@ -5,8 +5,8 @@ a skip or an added minute; the PlaybackHandle of the one now playing is the play
 the sound, and its ending for any other reason means someone else took the sound. The session
 runs on a HeardClock (walk_clock.py): its seconds are the program's position as heard, and it
 ticks on each display frame of the metronome, so the phase, the time left, the chimes and the
-beat agree. A pin or a hidden card only swaps the
-cue chimes still ahead, so the beat never moves.
+beat agree. A pin or a hidden card only swaps the cue chimes still ahead, so the beat never
+moves.
 """
 
 from __future__ import annotations
