@@ -203,7 +203,8 @@ def measure(server: PulseServer, args: argparse.Namespace, workdir: Path) -> Non
 
     from coach.audio.engine import SoundDeviceBackend, probe_audio
     from coach.audio.playback import AudioEngine
-    from coach.audio.program import Foot, steady_program
+    from coach.audio.programs.beats import Foot
+    from coach.audio.programs.metronome import steady_program
     from coach.audio.renderer import Renderer
     from coach.audio.sounds import step_sound
 

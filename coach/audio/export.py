@@ -20,7 +20,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from coach.audio.program import ClickProgram
+from coach.audio.programs.model import ClickProgram
 from coach.audio.renderer import Renderer
 from coach.storage.private_files import writing_private
 

@@ -3,6 +3,12 @@
 Every sound is pre-rendered at construction with its stereo gains baked in; `render` only
 clears the block, adds slices of those arrays at exact sample offsets and scales in place.
 A sample's value depends only on its absolute position, never on how the stream is cut.
+
+In steady state `render` builds no object of its own: the beats of a block go into a
+BeatBuffer made at construction, chimes are found by index, and each sound is picked from a
+tuple by integer arithmetic. What remains per block is the interpreter's own temporaries
+(integers, numpy views of the slices being mixed), all freed before it returns;
+tests/audio/test_render_allocations.py holds it to that.
 """
 
 from __future__ import annotations
@@ -13,12 +19,16 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from coach.audio.program import Beat, ChimeKind, ClickProgram, Foot
+from coach.audio.programs.beats import BeatBuffer, Foot, beats_capacity
+from coach.audio.programs.model import ChimeKind, ClickProgram
 from coach.audio.sounds import chime_sound, count_in_sound, step_sound
 from coach.audio.source import FloatBlock
+from coach.domain.cadence_range import CADENCE_MAX
 
 Frames = npt.NDArray[np.float32]
 """A read-only pre-rendered sound, shape (samples, channels)."""
+BLOCK_HINT = 4096
+"""Frames per block the beat buffer is first sized for; a longer block grows it once."""
 
 
 @dataclass(frozen=True)
@@ -45,26 +55,43 @@ class Renderer:
         self.program = program
         self.sample_rate = program.sample_rate
         self.channels = channels
-        self._voices = _voices(
-            program.sample_rate, program.left_sound, program.right_sound, program.pan, channels
+        sound = program.sound
+        voices = _voices(
+            program.sample_rate, sound.left_sound, sound.right_sound, sound.pan, channels
         )
-        self._volume = np.float32(program.volume)
+        self._voices = voices
+        # Step sounds by (index % 2) + 2 * accented, and each chime's sound by its place.
+        self._steps = tuple(voices.steps[(f, accent)] for accent in (False, True) for f in Foot)
+        self._chime_frames = tuple(voices.chimes[c.kind] for c in program.chimes)
+        self._volume = np.float32(sound.volume)
         fade = program.fade_samples
         ramp = 0.5 - 0.5 * np.cos(np.pi * (np.arange(fade, dtype=np.float64) + 0.5) / fade)
         self._fade_in = ramp.astype(np.float32)[:, None]
         self._fade_out = ramp[::-1].astype(np.float32)[:, None]
-        self._accent_every = program.accent_every
+        self._accent_every = sound.accent_every
+        self._beats = BeatBuffer(self._beats_capacity(BLOCK_HINT))
 
     def render(self, start_sample: int, out: FloatBlock) -> None:
         """Write frames start_sample .. start_sample + len(out) into out (audio thread)."""
         out.fill(0.0)
-        end = start_sample + out.shape[0]
+        frames = out.shape[0]
+        end = start_sample + frames
         program = self.program
         voices = self._voices
-        for beat in program.beats_between(start_sample - voices.longest_step + 1, end):
-            _mix(self._step_frames(beat), beat.sample, start_sample, out)
-        for chime in program.chimes_between(start_sample - voices.longest_chime + 1, end):
-            _mix(voices.chimes[chime.kind], chime.sample, start_sample, out)
+        beats = self._beats
+        if beats.capacity < self._beats_capacity(frames):  # a longer block than ever before
+            beats = self._beats = BeatBuffer(self._beats_capacity(frames))
+        program.fill_beats(start_sample - voices.longest_step + 1, end, beats)
+        i = 0
+        while i < beats.count:
+            _mix(self._step_frames(beats.indices[i]), beats.samples[i], start_sample, out)
+            i += 1
+        chime_samples = program.chime_samples
+        i = program.chime_index(start_sample - voices.longest_chime + 1)
+        last = program.chime_index(end)
+        while i < last:
+            _mix(self._chime_frames[i], chime_samples[i], start_sample, out)
+            i += 1
         if self._volume != 1.0:
             out *= self._volume
         _scale(out, start_sample, 0, self._fade_in)
@@ -74,12 +101,16 @@ class Renderer:
             if silent_from < out.shape[0]:
                 out[max(0, silent_from) :] = 0.0
 
-    def _step_frames(self, beat: Beat) -> Frames:
-        if beat.index < 0:
+    def _step_frames(self, index: int) -> Frames:
+        if index < 0:
             return self._voices.count_in
-        accent = self._accent_every > 0 and beat.index % self._accent_every == 0
-        foot = Foot.LEFT if beat.index % 2 == 0 else Foot.RIGHT
-        return self._voices.steps[(foot, accent)]
+        every = self._accent_every
+        accented = every > 0 and index % every == 0
+        return self._steps[(index & 1) + (2 if accented else 0)]
+
+    def _beats_capacity(self, frames: int) -> int:
+        window = frames + self._voices.longest_step
+        return beats_capacity(window, self.sample_rate, len(self.program.segments), CADENCE_MAX)
 
 
 def _mix(frames: Frames, at: int, block_start: int, out: FloatBlock) -> None:

@@ -13,7 +13,8 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from coach.audio.program import MAX_SOUND_SECONDS, ChimeKind, Foot
+from coach.audio.programs.beats import Foot
+from coach.audio.programs.model import MAX_SOUND_SECONDS, ChimeKind
 
 Wave = npt.NDArray[np.float32]
 """A mono sound: float32 samples, peak at most 1."""

@@ -12,13 +12,9 @@ import sys
 from pathlib import Path
 
 from coach.audio.export import FORMATS, MAX_EXPORT_SECONDS, ExportError, export_audio
-from coach.audio.program import (
-    SPM_MAX,
-    SPM_MIN,
-    ProgramError,
-    SoundSettings,
-    program_for_phases,
-)
+from coach.audio.programs.model import ProgramError, SoundSettings
+from coach.audio.programs.plan import program_for_phases
+from coach.domain.cadence_range import CADENCE_MAX, CADENCE_MIN
 from coach.domain.plan_files.loading import (
     PlanFileError,
     load_default_plans,
@@ -44,7 +40,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "out", type=_output_path, metavar="OUT", help="file to write (.wav or .flac)"
     )
     source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("--cadence", type=_cadence, help=f"steady steps/min ({SPM_MIN}-{SPM_MAX})")
+    source.add_argument(
+        "--cadence", type=_cadence, help=f"steady steps/min ({CADENCE_MIN}-{CADENCE_MAX})"
+    )
     source.add_argument(
         "--ramp",
         type=_ramp,
@@ -163,9 +161,9 @@ def _number(text: str, what: str) -> float:
 
 def _cadence(text: str, what: str = "cadence") -> float:
     value = _number(text, what)
-    if not SPM_MIN <= value <= SPM_MAX:
+    if not CADENCE_MIN <= value <= CADENCE_MAX:
         raise argparse.ArgumentTypeError(
-            f"{what} must be between {SPM_MIN} and {SPM_MAX} steps/min, not {text}."
+            f"{what} must be between {CADENCE_MIN} and {CADENCE_MAX} steps/min, not {text}."
         )
     return value
 

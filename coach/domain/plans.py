@@ -7,11 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from coach.domain.cadence_range import CADENCE_MAX, CADENCE_MIN
 from coach.domain.routines import Routine, RoutineTimeline, StepKind
-
-CADENCE_MIN = 40
-CADENCE_MAX = 220
-"""Walking cadence spans roughly 40 (very slow) to 220 (fast race walking) steps/min."""
 
 _RELATIVE = re.compile(r"^target(?:([+-])(\d{1,3}))?$")
 

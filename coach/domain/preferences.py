@@ -6,6 +6,8 @@ import math
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, Literal
 
+from coach.domain.cadence_range import CADENCE_MAX, CADENCE_MIN
+
 Units = Literal["metric", "imperial"]
 Theme = Literal["system", "light", "dark"]
 
@@ -59,8 +61,7 @@ RANGES: dict[str, Range] = {
     # Adult heights; step length is derived from height, so absurd values are refused.
     "height_cm": Range(100, 230),
     "usual_walk_minutes_per_week": Range(0, 2000),
-    # Walking cadence spans roughly 40 (very slow) to 220 (fast race walking) steps/min.
-    "default_cadence_spm": Range(40, 220),
+    "default_cadence_spm": Range(CADENCE_MIN, CADENCE_MAX),
     "volume": Range(0.0, 1.0),
     "count_in_beats": Range(0, 8),
     # Bluetooth headphones lag by 100-300 ms; allow generous room either way.

@@ -48,7 +48,6 @@ def build_services(
         walks=WalkRepository(store),
         pain=PainRepository(store),
         cadence=CadenceRepository(store),
-        audio_status=audio_status,
         clock=clock,
         audio=AudioServices(preferences, clock, audio_status, engine, engine_factory),
     )

@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(list(self._specs.values()))
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Current screen")
-        self._probe_audio = audio_probe or _probe_audio
+        self._probe_audio = audio_probe
+        self._shown_status: AudioStatus | None = None
         self.sound_notice = NoticeBar(SOUND_STATUS_NAME, REOPEN_SOUND)
         self.status_line = self.sound_notice.label
         self.read_only_notice = NoticeBar(READ_ONLY_NAME)
@@ -190,18 +191,18 @@ class MainWindow(QMainWindow):
 
     def set_audio_status(self, status: AudioStatus) -> None:
         """Show why sound is off (and how to fix it); hide the line when sound works."""
-        self.services.audio_status = status
+        self._shown_status = status
         self.sound_notice.show_message("" if status.available else status.reason)
 
     def reopen_sound(self) -> None:
         """Look for a sound output again (after plugging one in or installing PortAudio)."""
-        status = self.services.metronome.reopen() or self._probe_audio()
+        status = self.services.audio.reopen(self._probe_audio)
         self.set_audio_status(status)
         self.audio_status_changed.emit(status)
 
     def _on_audio_built(self, status: AudioStatus) -> None:
         self._connect_metronome()
-        if status != self.services.audio_status:  # the deferred probe has spoken
+        if status != self._shown_status:  # the deferred probe has spoken
             self.set_audio_status(status)
             self._refresh_current()
 
@@ -246,10 +247,3 @@ class MainWindow(QMainWindow):
         self.services.audio.stop()  # screens save the walk when it stops
         self.save_view_state()
         super().closeEvent(event)
-
-
-def _probe_audio() -> AudioStatus:
-    """Probe the sound card; imported here because coach.audio.engine brings in numpy."""
-    from coach.audio.engine import probe_audio
-
-    return probe_audio()

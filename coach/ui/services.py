@@ -27,9 +27,13 @@ class AppServices:
     walks: WalkRepository
     pain: PainRepository
     cadence: CadenceRepository
-    audio_status: AudioStatus
     clock: Clock
     audio: AudioServices
+
+    @property
+    def audio_status(self) -> AudioStatus:
+        """Whether sound can play and why not (held by the transport, read here)."""
+        return self.audio.status
 
     @property
     def metronome(self) -> MetronomeController:

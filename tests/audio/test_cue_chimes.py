@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from coach.audio.program import ChimeKind, program_for_phases
+from coach.audio.programs.model import ChimeKind
+from coach.audio.programs.plan import program_for_phases
 from coach.audio.sounds import CHIME_PEAK, chime_sound
 from coach.domain.plans import PhaseTempo
 

@@ -9,7 +9,8 @@ import pytest
 
 from coach.audio.backend import FakeBackend
 from coach.audio.playback import LEAD_IN, AudioEngine
-from coach.audio.program import SoundSettings, steady_program
+from coach.audio.programs.metronome import steady_program
+from coach.audio.programs.model import SoundSettings
 from coach.audio.renderer import Renderer
 from coach.audio.status import AudioStatus
 

@@ -19,15 +19,12 @@ import pytest
 
 from coach.__main__ import main
 from coach.audio.export import ExportError, export_audio
-from coach.audio.program import (
-    ClickProgram,
-    PhaseTempo,
-    SoundSettings,
-    TempoSegment,
-    program_for_phases,
-    steady_program,
-)
+from coach.audio.programs.beats import TempoSegment
+from coach.audio.programs.metronome import steady_program
+from coach.audio.programs.model import ClickProgram, SoundSettings
+from coach.audio.programs.plan import program_for_phases
 from coach.domain.plan_files.loading import load_default_plans, load_default_routines
+from coach.domain.plans import PhaseTempo
 
 FS = 8000
 LEAD = round(0.05 * FS)

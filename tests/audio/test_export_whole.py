@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from coach.audio.export import export_audio
-from coach.audio.program import PhaseTempo, program_for_phases
+from coach.audio.programs.plan import program_for_phases
+from coach.domain.plans import PhaseTempo
 
 FS = 48_000
 

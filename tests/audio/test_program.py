@@ -10,16 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.audio.program import (
-    ChimeKind,
-    ClickProgram,
-    Foot,
-    ProgramError,
-    SoundSettings,
-    TempoSegment,
-    program_for_phases,
-    steady_program,
-)
+from coach.audio.programs.beats import Foot, TempoSegment
+from coach.audio.programs.metronome import steady_program
+from coach.audio.programs.model import ChimeKind, ClickProgram, ProgramError, SoundSettings
+from coach.audio.programs.plan import program_for_phases
 from coach.domain.plans import PhaseTempo
 
 FS = 8000
@@ -248,8 +242,8 @@ def test_with_sample_rate_rescales_positions() -> None:
         ({"segments": (TempoSegment(0, 100, 300, 10),)}, "between 40 and 220"),
         ({"segments": ()}, "at least one"),
         ({"segments": (TempoSegment(5, 100), TempoSegment(5, 90))}, "increasing"),
-        ({"volume": 1.5}, "Volume"),
-        ({"left_sound": "cowbell"}, "woodblock"),
+        ({"sound": SoundSettings(volume=1.5)}, "Volume"),
+        ({"sound": SoundSettings(left_sound="cowbell")}, "woodblock"),
         ({"fade_seconds": 0.05}, "3 to 10 ms"),
         ({"sample_rate": 100}, "Sample rate"),
     ],
@@ -272,7 +266,7 @@ def test_changes_in_a_phase_without_steps_are_refused() -> None:
 
 
 def _info(index: int, foot: Foot | None, sample: int, nxt: int | None) -> object:
-    from coach.audio.program import BeatInfo
+    from coach.audio.programs.model import BeatInfo
 
     return BeatInfo(index, foot, sample, nxt)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.audio.program import Chime, ChimeKind, program_for_phases
+from coach.audio.programs.model import Chime, ChimeKind
+from coach.audio.programs.plan import program_for_phases
 from coach.domain.plans import PhaseTempo
 
 FS = 8_000

@@ -11,7 +11,9 @@ from pulse_server import SPARE_SINK, PulseServer, find_onsets
 
 from coach.audio.engine import create_engine, probe_audio
 from coach.audio.playback import AudioEngine
-from coach.audio.program import ClickProgram, Foot, SoundSettings, steady_program
+from coach.audio.programs.beats import Foot
+from coach.audio.programs.metronome import steady_program
+from coach.audio.programs.model import ClickProgram, SoundSettings
 from coach.audio.renderer import Renderer
 
 pytestmark = pytest.mark.audio_server

@@ -11,14 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.audio.program import (
-    ChimeKind,
-    ClickProgram,
-    Foot,
-    SoundSettings,
-    program_for_phases,
-    steady_program,
-)
+from coach.audio.programs.beats import Foot
+from coach.audio.programs.metronome import steady_program
+from coach.audio.programs.model import ChimeKind, ClickProgram, SoundSettings
+from coach.audio.programs.plan import program_for_phases
 from coach.audio.renderer import Renderer
 from coach.audio.source import BlockSource
 from coach.domain.plans import PhaseTempo

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from coach.audio.program import ChimeKind
-from coach.audio.routine_program import routine_program
+from coach.audio.programs.model import ChimeKind
+from coach.audio.programs.routine import routine_program
 from coach.audio.sounds import chime_sound
 from coach.domain.plan_files.loading import load_default_routines
 from coach.domain.routines import Countdown, RoutineTimeline, StepKind, SwitchSides

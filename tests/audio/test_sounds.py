@@ -8,7 +8,8 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from coach.audio.program import MAX_SOUND_SECONDS, ChimeKind, Foot
+from coach.audio.programs.beats import Foot
+from coach.audio.programs.model import MAX_SOUND_SECONDS, ChimeKind
 from coach.audio.sounds import chime_sound, count_in_sound, step_sound
 from coach.domain.preferences import SOUND_NAMES
 

@@ -30,7 +30,7 @@ sys.exit(code)
 NOT_ON_THE_START_PATH = [
     "numpy",
     "sounddevice",
-    "coach.audio.program",
+    "coach.audio.programs.model",
     "coach.ui.controllers.metronome",
     "pyqtgraph",
     "pydantic",

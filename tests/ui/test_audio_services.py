@@ -64,7 +64,7 @@ def test_the_metronome_is_built_once_on_first_access_and_shared_by_copies(
 ) -> None:
     factory = EngineFactory(clock, NO_DEVICE)
     services = lazy_services(store, factory, clock)
-    copy = dataclasses.replace(services, audio_status=NO_DEVICE)  # as the Settings shots do
+    copy = dataclasses.replace(services)  # a copy shares the one sound stack
     metronome = services.metronome
     assert isinstance(metronome, MetronomeController)
     assert copy.metronome is metronome

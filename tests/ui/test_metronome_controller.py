@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from coach.audio.backend import FakeBackend
 from coach.audio.playback import LEAD_IN
-from coach.audio.program import ChimeKind
+from coach.audio.programs.model import ChimeKind
+from coach.audio.transport import EndReason
 from coach.domain.clock import FakeClock
 from coach.storage.database import Store
 from coach.ui.bootstrap import build_services
@@ -66,9 +67,9 @@ def test_tempo_change_keeps_every_beat(
     audio_services: AppServices, clock: FakeClock, backend: FakeBackend
 ) -> None:
     controller = audio_services.metronome
-    controller.start(controller.steady(SPM))
+    walk = controller.start(controller.steady(SPM))
     first = run_for(3.0, clock, backend, controller)
-    controller.set_tempo(100)
+    walk.set_tempo(100)
     second = run_for(4.0, clock, backend, controller)
     indices = [i for i, _, _ in first + second]
     assert indices == list(range(indices[0], indices[0] + len(indices)))
@@ -126,7 +127,7 @@ def test_visual_only_without_an_engine(services: AppServices, clock: FakeClock) 
     controller = services.metronome
     problems: list[str] = []
     controller.audio_problem.connect(problems.append)
-    controller.start(controller.steady(SPM))
+    walk = controller.start(controller.steady(SPM))
     assert not controller.sound_on and problems
     beats: list[int] = []
     controller.beat_changed.connect(lambda index, _foot: beats.append(index))
@@ -134,7 +135,10 @@ def test_visual_only_without_an_engine(services: AppServices, clock: FakeClock) 
         clock.advance(1 / 60)
         controller.poll()
     assert beats == list(range(-4, 6))
-    assert controller.stop() == pytest.approx(5.0 - 0.05 - 2.0, abs=0.02)
+    walked: list[float] = []
+    walk.ended.connect(lambda seconds, _reason: walked.append(seconds))
+    assert walk.stop()
+    assert walked == [pytest.approx(5.0 - 0.05 - 2.0, abs=0.02)]
 
 
 def test_timed_walk_ends_with_a_chime(services: AppServices, clock: FakeClock) -> None:
@@ -174,7 +178,7 @@ def test_sound_preferences_apply_live(
     audio_services.preferences.set("volume", 0.3)
     audio_services.preferences.set("left_sound", "beep")
     assert controller.program is not None
-    assert controller.program.volume == 0.3 and controller.program.left_sound == "beep"
+    assert controller.program.sound.volume == 0.3 and controller.program.sound.left_sound == "beep"
     assert controller.sound_on
 
 
@@ -208,7 +212,8 @@ def test_output_device_chosen_in_settings_is_used_next_time(
 
 
 def test_plays_any_program_such_as_a_session(services: AppServices, clock: FakeClock) -> None:
-    from coach.audio.program import PhaseTempo, program_for_phases
+    from coach.audio.programs.plan import program_for_phases
+    from coach.domain.plans import PhaseTempo
 
     controller = services.metronome
     phases = [
@@ -233,3 +238,15 @@ def test_plays_any_program_such_as_a_session(services: AppServices, clock: FakeC
     assert finished == [True] and not controller.running
     assert beats == list(range(len(beats)))
     assert 95 * 0.5 + 50 - 2 <= len(beats) <= 95 * 0.5 + 50 + 2  # ramp 90->100, then 100
+
+
+def test_a_handle_that_lost_the_sound_cannot_stop_the_new_owner(services: AppServices) -> None:
+    controller = services.metronome
+    first = controller.start(controller.steady(SPM), owner="metronome screen")
+    reasons: list[EndReason] = []
+    first.ended.connect(lambda _walked, reason: reasons.append(reason))
+    second = controller.start(controller.steady(100), owner="stretch routine")
+    assert reasons == [EndReason.TAKEN] and not first.active
+    assert first.stop() is False
+    first.set_tempo(140)
+    assert controller.running and second.active and controller.tempo() == 100

@@ -31,7 +31,9 @@ def grab_settings_state(
     view = QSettings(str(Path(services.store.path).parent / "view.ini"), QSettings.Format.IniFormat)
     shown = services
     if stem.endswith("sound-off"):
-        shown = dataclasses.replace(services, audio_status=AudioStatus(False, NO_PORTAUDIO))
+        shown = dataclasses.replace(
+            services, audio=services.audio.showing(AudioStatus(False, NO_PORTAUDIO))
+        )
     window = MainWindow(shown, view, screens)
     window.reminder.timer.stop()
     window.on_theme_changed("")

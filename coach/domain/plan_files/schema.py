@@ -18,7 +18,8 @@ from pydantic import (
     model_validator,
 )
 
-from coach.domain.plans import CADENCE_MAX, CADENCE_MIN, Cadence, CadenceError
+from coach.domain.cadence_range import CADENCE_MAX, CADENCE_MIN
+from coach.domain.plans import Cadence, CadenceError
 from coach.domain.text_rules import unsafe_character
 
 ROUTINE_FORMAT = "walkcoach-routine"

@@ -1,7 +1,8 @@
 """The Metronome & treadmill screen: walk to a beat, measure a cadence, plan its progress.
 
 Sound and beat come from the app's one MetronomeController (services.metronome); this screen
-only chooses the program, shows the beat and saves each walk done here as a WalkRecord.
+only chooses the program, shows the beat of the walk it started (through that walk's
+PlaybackHandle) and saves each walk done here as a WalkRecord.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.audio.transport import EndReason
 from coach.domain.cadence import LARGE_CHANGE_SPM, SMALL_CHANGE_SPM, adjust_cadence
 from coach.domain.preferences import Preferences
 from coach.domain.walks import WalkKind, WalkRecord, counts_toward_goal, duration_words
 from coach.storage.errors import StoreError
+from coach.ui.controllers.metronome import PlaybackHandle
 from coach.ui.metronome import texts
 from coach.ui.metronome.calculator import CalculatorPanel
 from coach.ui.metronome.cards import PaceCard, WalkCard, clock_text, end_after_seconds
@@ -81,9 +84,8 @@ class MetronomeScreen(QScrollArea):
         preferences = services.preferences.current
         self.cadence = preferences.default_cadence_spm
         self.plan_target: int | None = None
-        self._walk_owned = False
+        self._walk: PlaybackHandle | None = None  # the walk started here, while it plays
         self._walk_spm: list[int] = []
-        self._finished = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.pace = PaceCard()
@@ -149,13 +151,6 @@ class MetronomeScreen(QScrollArea):
         self.treadmill.toggle_requested.connect(self.toggle)
         self.treadmill.change_requested.connect(self.change_cadence)
         self.treadmill.left.connect(self._on_treadmill_left)
-        controller = self.controller
-        controller.beat_changed.connect(self._on_beat)
-        controller.elapsed_changed.connect(self._on_elapsed)
-        controller.stopped.connect(self._on_stopped)
-        controller.finished.connect(self._on_finished)
-        controller.sound_changed.connect(lambda _on: self._show_status())
-        controller.audio_problem.connect(lambda _text: self._show_status())
         self.services.preferences.preferences_changed.connect(self._on_preferences_changed)
 
     def _add_shortcuts(self) -> None:
@@ -188,8 +183,8 @@ class MetronomeScreen(QScrollArea):
         self.pace.show_cadence(spm)
         self.treadmill.show_cadence(spm)
         self.calculator.set_cadence(spm)
-        if self._walk_owned and self.controller.running:
-            self.controller.set_tempo(spm)
+        if self._walk is not None:
+            self._walk.set_tempo(spm)
             self._walk_spm.append(spm)
 
     # --- walking -------------------------------------------------------------------------
@@ -197,7 +192,7 @@ class MetronomeScreen(QScrollArea):
     @property
     def walking(self) -> bool:
         """Whether a walk started here is under way."""
-        return self._walk_owned and self.controller.running
+        return self._walk is not None
 
     def toggle(self) -> None:
         """Start a walk, or stop the one under way (Space, the button, the treadmill view)."""
@@ -212,9 +207,13 @@ class MetronomeScreen(QScrollArea):
             return
         end_s = end_after_seconds(self.walk.end_after.value())
         program = self.controller.steady(self.cadence, end_s)
-        self._walk_owned = False  # stopping another screen's program saves nothing here
-        self.controller.start(program)
-        self._walk_owned = True
+        walk = self.controller.start(program, owner="metronome screen")
+        walk.beat_changed.connect(self._on_beat)
+        walk.elapsed_changed.connect(self._on_elapsed)
+        walk.ended.connect(self._on_ended)
+        walk.sound_changed.connect(lambda _on: self._show_status())
+        walk.sound_lost.connect(lambda _text: self._show_status())
+        self._walk = walk
         self._walk_spm = [self.cadence]
         self._say("")
         self.walk.show_running(True)
@@ -223,19 +222,19 @@ class MetronomeScreen(QScrollArea):
 
     def stop(self) -> None:
         """Stop the walk under way; it is saved (see _on_stopped)."""
-        if self.walking:
-            self.controller.stop()
+        if self._walk is not None:
+            self._walk.stop()
 
-    def _on_stopped(self, walked_s: float) -> None:
-        if not self._walk_owned:
-            return
-        self._walk_owned = False
+    def _on_ended(self, walked_s: float, reason: EndReason) -> None:
+        # Whatever ended it (Stop, its end time, another screen taking the sound, the window
+        # closing), the walk done so far is saved.
+        self._walk = None
+        finished = reason is EndReason.FINISHED
         self.walk.show_running(False)
-        self.treadmill.show_state(texts.TV_FINISHED if self._finished else texts.TV_STOPPED)
+        self.treadmill.show_state(texts.TV_FINISHED if finished else texts.TV_STOPPED)
         self.treadmill.footprints.clear()
         self._show_status()
-        note = texts.FINISHED if self._finished else ""
-        self._finished = False
+        note = texts.FINISHED if finished else ""
         self._say(note + self._save_walk(walked_s))
 
     def _save_walk(self, walked_s: float) -> str:
@@ -258,12 +257,7 @@ class MetronomeScreen(QScrollArea):
         counted = texts.SAVED if counts_toward_goal(record) else texts.SAVED_SHORT
         return counted.format(duration=duration_words(walked_s), spm=last)
 
-    def _on_finished(self) -> None:
-        self._finished = self._walk_owned
-
     def _on_beat(self, index: int, foot: str) -> None:
-        if not self._walk_owned:
-            return
         self.walk.footprints.show_step(foot)
         self.treadmill.footprints.show_step(foot)
         if index == 0:
@@ -271,20 +265,20 @@ class MetronomeScreen(QScrollArea):
             self.treadmill.show_state(texts.TV_WALKING)
 
     def _on_elapsed(self, seconds: float) -> None:
-        if self._walk_owned:
-            self.walk.timer_label.setText(clock_text(seconds))
-            self.treadmill.show_time(seconds)
+        self.walk.timer_label.setText(clock_text(seconds))
+        self.treadmill.show_time(seconds)
 
     def _show_status(self) -> None:
-        if not self.walking:
+        walk = self._walk
+        if walk is None:
             text = texts.READY
-        elif self.controller.elapsed_s <= 0:
+        elif walk.elapsed_s <= 0:
             text = texts.COUNT_IN
         elif self.walk.end_after.value():
             text = texts.WALKING_UNTIL.format(minutes=self.walk.end_after.value())
         else:
             text = texts.WALKING
-        sound_off = self.walking and not self.controller.sound_on
+        sound_off = walk is not None and not walk.sound_on
         if sound_off:
             text = f"{text} {texts.SOUND_OFF}"
         self.walk.status_label.setText(text)

@@ -369,7 +369,7 @@ def settings_screenshot_states() -> list[tuple[str, Callable[[AppServices], QWid
 
     def sound_off(services: AppServices) -> QWidget:
         off = AudioStatus(False, NO_PORTAUDIO)
-        screen = SettingsScreen(dataclasses.replace(services, audio_status=off))
+        screen = SettingsScreen(dataclasses.replace(services, audio=services.audio.showing(off)))
         screen.scroll_to("volume")
         return screen
 

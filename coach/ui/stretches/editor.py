@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.cadence_range import CADENCE_MAX, CADENCE_MIN
 from coach.domain.routines import Exercise, ExerciseKind, Routine, Sides
 from coach.ui.stretches import texts
 from coach.ui.widgets.card import Card, styled_label
@@ -35,7 +36,7 @@ SPIN_RANGES: dict[str, tuple[int, int]] = {
     "prep_seconds": (0, 120),
     "rest_seconds": (0, 300),
     "duration_seconds": (1, 10800),
-    "cadence_spm": (40, 220),
+    "cadence_spm": (CADENCE_MIN, CADENCE_MAX),
 }
 SPIN_LABELS = {
     "hold_seconds": texts.HOLD_SECONDS,

@@ -11,10 +11,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from coach.audio.routine_program import routine_program
+from coach.audio.programs.metronome import sound_settings
+from coach.audio.programs.routine import routine_program
 from coach.domain.routine_player import RoutinePlayer
 from coach.domain.routines import Routine, RoutineEvent, RoutineFinished, RoutineTimeline
-from coach.ui.controllers.metronome import sound_settings
+from coach.ui.controllers.metronome import PlaybackHandle
 from coach.ui.services import AppServices
 from coach.ui.stretches import texts
 from coach.ui.stretches.routine_step import RoutineStepPanel, clock_text
@@ -37,7 +38,7 @@ class RoutinePlayerView(QWidget):
         super().__init__(parent)
         self.services = services
         self.sound_enabled = sound
-        self._owns_program = False
+        self._sound: PlaybackHandle | None = None  # the routine's program, while it plays
         self.player: RoutinePlayer | None = None
         self.panel = RoutineStepPanel()
         self.paused_line = styled_label("", "subheading")
@@ -56,7 +57,6 @@ class RoutinePlayerView(QWidget):
         self.setAccessibleName(texts.PLAYER_NAME)
         self._lay_out()
         self._add_shortcuts()
-        services.metronome.stopped.connect(self._on_metronome_stopped)
 
     def _lay_out(self) -> None:
         self.back_button.setToolTip(texts.BACK_TIP)
@@ -201,18 +201,13 @@ class RoutinePlayerView(QWidget):
         program = routine_program(
             player.timeline, fs=metronome.sample_rate, settings=settings, from_s=player.position_s
         )
-        self._owns_program = False  # the stop of the previous program is not ours to mind
-        metronome.start(program)
-        self._owns_program = True
+        self._sound = metronome.start(program, owner="stretch routine")
 
     def _silence(self) -> None:
-        if self._owns_program:
-            self._owns_program = False
-            self.services.metronome.stop()
-
-    def _on_metronome_stopped(self, _walked_s: float) -> None:
-        # Another screen took the metronome over (or the program ended): not ours any more.
-        self._owns_program = False
+        # A handle that another screen's start (or the program's end) has ended stops nothing.
+        sound, self._sound = self._sound, None
+        if sound is not None:
+            sound.stop()
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Leaving for another screen pauses; a minimised window plays on, to be heard."""

@@ -1,10 +1,12 @@
 """The player: a guided walk on the session's clock, its beat, cue cards and keys.
 
 The audio comes from one program built from session.tempo_from_now(), rebuilt after a pause,
-a skip or an added minute. The session runs on a HeardClock (walk/clock.py): its seconds are
-the program's position as heard, and it ticks on each display frame of the metronome, so the
-phase, the time left, the chimes and the beat agree. A pin or a hidden card only swaps the
-cue chimes still ahead, so the beat never moves.
+a skip or an added minute; the PlaybackHandle of the one now playing is the player's hold on
+the sound, and its ending for any other reason means someone else took the sound. The session
+runs on a HeardClock (walk/clock.py): its seconds are the program's position as heard, and it
+ticks on each display frame of the metronome, so the phase, the time left, the chimes and the
+beat agree. A pin or a hidden card only swaps the cue chimes still ahead, so the beat never
+moves.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.audio.program import ClickProgram, ProgramError, phases_origin, program_for_phases
+from coach.audio.programs.metronome import sound_settings
+from coach.audio.programs.model import ClickProgram, ProgramError
+from coach.audio.programs.plan import phases_origin, walk_program
 from coach.domain.cues import CueCard, CueSchedule
 from coach.domain.plans import PhaseTempo
 from coach.domain.session import SessionEnded, SessionEvent, SessionState, WalkSession
-from coach.ui.controllers.metronome import sound_settings
+from coach.ui.controllers.metronome import PlaybackHandle
 from coach.ui.services import AppServices
 from coach.ui.walk import texts
 from coach.ui.walk import treadmill as walk_treadmill
@@ -47,18 +51,19 @@ class WalkPlayer(PlayerView):
     """Plays one WalkSession: phase, what is next, times, cadence, beat and the cue card."""
 
     ended = Signal()  # the session finished or was stopped; `session` holds the result
+    sound_taken = Signal()  # the walk's sound ended, not by the player (window closing, a new walk)
     schedule_changed = Signal(object)  # the CueSchedule after a pin or a hidden card
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.session: WalkSession | None = None
-        self.clock = HeardClock(services.metronome, services.clock)
+        self.clock = HeardClock(services.clock)
         """The clock every WalkSession of this player runs on (the sound as heard)."""
         self.schedule: CueSchedule | None = None
         self.confirm_stop: Callable[[QWidget], bool] = ask_to_stop
         """Asks before Esc stops the walk; tests replace it to avoid a modal dialog."""
-        self._own_stop = False
+        self._sound: PlaybackHandle | None = None  # the walk's program, while it owns the sound
         self._built: tuple[list[PhaseTempo], float] | None = None  # phases, session s at build
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keys work with focus here too
         self.timer = QTimer(self)
@@ -74,8 +79,6 @@ class WalkPlayer(PlayerView):
         ):
             button.clicked.connect(slot)
         self._add_shortcuts()
-        services.metronome.beat_changed.connect(self._on_metronome_beat_changed)
-        services.metronome.elapsed_changed.connect(self._on_metronome_frame)
         self.treadmill = walk_treadmill.guided_treadmill_view(self)
         self.treadmill.toggle_requested.connect(self.toggle_pause)
         self.treadmill.left.connect(lambda: self.setFocus())
@@ -197,8 +200,7 @@ class WalkPlayer(PlayerView):
     def _rechime(self) -> None:
         """Swap only the cue chimes ahead: the steps keep their exact samples."""
         assert self.session is not None and self.schedule is not None
-        metronome = self.services.metronome
-        if self._built is None or not metronome.running:
+        if self._built is None or self._sound is None:
             return
         phases, built_at = self._built
         # The program's clock started at built_at; the new cue times are measured from there.
@@ -209,7 +211,7 @@ class WalkPlayer(PlayerView):
         except ProgramError as error:
             logger.warning("The cue chimes stay as they were: %s", error)
             return
-        metronome.replace_chimes(fresh.chimes)
+        self._sound.replace_chimes(fresh.chimes)
 
     def _replay(self) -> None:
         if self.session is not None and self.session.state is SessionState.RUNNING:
@@ -235,38 +237,37 @@ class WalkPlayer(PlayerView):
             self.clock.follow_system(elapsed)
             return
         self._built = (phases, elapsed)
-        self._own_stop = True
-        try:
-            self.services.metronome.start(program)
-        finally:
-            self._own_stop = False
-        settings = sound_settings(self.services.preferences.current, with_count_in=False)
-        origin = phases_origin(phases, program.sample_rate, settings)
-        self.clock.follow_program(elapsed, origin, program.sample_rate)
+        self._sound = None  # the program it replaces ends on our own account
+        sound = self.services.metronome.start(program, owner="guided walk")
+        sound.beat_changed.connect(self._on_metronome_beat_changed)
+        sound.elapsed_changed.connect(self._on_metronome_frame)
+        sound.ended.connect(lambda _walked, _reason: self._on_sound_ended(sound))
+        self._sound = sound
+        origin = phases_origin(phases, program.sample_rate)
+        self.clock.follow_program(sound, elapsed, origin, program.sample_rate)
 
     def _program(self, phases: list[PhaseTempo], elapsed: float, cues: list[float]) -> ClickProgram:
         """The session program from `elapsed` on, with cue chimes at cues (s after elapsed)."""
-        return program_for_phases(
+        return walk_program(
             phases,
             fs=self.services.metronome.sample_rate,
-            settings=sound_settings(self.services.preferences.current, with_count_in=False),
+            settings=sound_settings(self.services.preferences.current),
             elapsed_s=elapsed,
             cue_chimes_s=cues,
         )
 
     def _stop_sound(self) -> None:
         self.clock.hold()
-        self._own_stop = True
-        try:
-            self.services.metronome.stop()
-        finally:
-            self._own_stop = False
+        sound, self._sound = self._sound, None
+        if sound is not None:
+            sound.stop()
         self.footprints.clear()
 
-    @property
-    def stopping_on_purpose(self) -> bool:
-        """True while the player itself stops or restarts the metronome."""
-        return self._own_stop
+    def _on_sound_ended(self, sound: PlaybackHandle) -> None:
+        # Our own stops and restarts let go of the handle first; any other end was someone else.
+        if sound is self._sound:
+            self._sound = None
+            self.sound_taken.emit()
 
     def _on_metronome_frame(self, _seconds: float) -> None:
         # Each display frame of the metronome: the same position that lights the beat.

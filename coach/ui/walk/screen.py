@@ -50,7 +50,7 @@ class WalkScreen(QWidget):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.save_walk_under_way)
-        services.metronome.stopped.connect(self._on_metronome_stopped)
+        self.player.sound_taken.connect(self._on_player_sound_taken)
         services.preferences.preferences_changed.connect(lambda _p: self._on_interval_changed())
         self.refresh()
 
@@ -195,9 +195,9 @@ class WalkScreen(QWidget):
             self.save_walk_under_way()
         return super().eventFilter(watched, event)
 
-    def _on_metronome_stopped(self, _seconds: float) -> None:
-        # Someone else stopped the sound (the window closing, another screen's metronome).
-        if self.player.running and not self.player.stopping_on_purpose:
+    def _on_player_sound_taken(self) -> None:
+        # Someone else ended the walk's sound (the window closing, another screen's metronome).
+        if self.player.running:
             self.save_walk_under_way()
 
     # -- cue cards -------------------------------------------------------------------------

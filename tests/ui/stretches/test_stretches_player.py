@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from coach.audio.program import LEAD_SECONDS, ChimeKind
+from coach.audio.programs.model import LEAD_SECONDS, ChimeKind
 from coach.domain.clock import FakeClock
 from coach.domain.routines import Countdown, StepKind, SwitchSides
 from coach.ui.main_window import MainWindow

@@ -251,7 +251,7 @@ def test_today_shows_the_weeks_progress_toward_the_dose_goal(
 def test_the_sound_follows_the_session_after_skips_and_added_minutes(
     qtbot: QtBot, main_window: MainWindow, services: AppServices, clock
 ) -> None:
-    from coach.audio.program import ChimeKind
+    from coach.audio.programs.model import ChimeKind
 
     screen = open_walk(main_window)
     start_plan(qtbot, screen, "starter-10")
@@ -305,7 +305,7 @@ def test_plus_adds_a_minute_but_not_during_stretches(
 def test_pinning_during_the_main_walk_keeps_every_step_on_its_sample(
     qtbot: QtBot, main_window: MainWindow, services: AppServices, clock
 ) -> None:
-    from coach.audio.program import ChimeKind
+    from coach.audio.programs.model import ChimeKind
 
     services.preferences.set("cue_interval_s", 30)
     screen = open_walk(main_window)

@@ -12,7 +12,7 @@ from metronome_support import BLOCK, FS, READY, fake_engine
 from pytestqt.qtbot import QtBot
 
 from coach.audio.backend import FakeBackend
-from coach.audio.program import ChimeKind
+from coach.audio.programs.model import ChimeKind
 from coach.domain.clock import FakeClock
 from coach.domain.cues import CueSchedule
 from coach.domain.plan_files.loading import load_default_cues

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from coach.audio.program import LEAD_SECONDS
+from coach.audio.programs.model import LEAD_SECONDS
 from coach.domain.clock import FakeClock
 from coach.ui.main_window import MainWindow
 from coach.ui.walk.screen import WalkScreen

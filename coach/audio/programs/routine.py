@@ -9,14 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from coach.audio.program import (
-    LEAD_SECONDS,
-    Chime,
-    ChimeKind,
-    ClickProgram,
-    SoundSettings,
-    program_for_phases,
-)
+from coach.audio.programs.model import LEAD_SECONDS, Chime, ChimeKind, ClickProgram, SoundSettings
+from coach.audio.programs.plan import program_for_phases
 from coach.domain.plans import PhaseTempo
 from coach.domain.routines import (
     Countdown,
