@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 
 from coach.domain.pain import PainEntry
 from coach.domain.walks import WalkRecord
-from coach.storage.errors import StoreError
+from coach.services.errors import StoreError
 from coach.ui.screens import diary_texts as texts
 from coach.ui.screens.diary_data import DataCard
 from coach.ui.screens.diary_edit import EditEntryDialog
@@ -160,13 +160,13 @@ class DiaryScreen(QScrollArea):
             self.form.show_message(result)
             return
         try:
-            saved = self.services.pain.add(result)
+            saved = self.services.diary.add_pain(result)
         except (StoreError, ValueError) as error:
             self.form.show_message(texts.NOT_SAVED.format(problem=error))
             return
         assert saved.id is not None
         entry_id = saved.id
-        self._push(UndoStep(lambda: self.services.pain.delete(entry_id), texts.UNDONE_ADDED))
+        self._push(UndoStep(lambda: self.services.diary.delete_pain(entry_id), texts.UNDONE_ADDED))
         at = shown_time(saved.at.astimezone())
         self._changed(texts.SAVED.format(pain=saved.pain, time=at))
         self.form.clear(now)
@@ -187,11 +187,11 @@ class DiaryScreen(QScrollArea):
         if new is None or new == old or self._read_only():
             return
         try:
-            self.services.pain.update(new)
+            self.services.diary.update_pain(new)
         except StoreError as error:
             self.undo_bar.show_message(texts.NOT_SAVED.format(problem=error))
             return
-        self._push(UndoStep(lambda: self.services.pain.update(old), texts.UNDONE_EDITED))
+        self._push(UndoStep(lambda: self.services.diary.update_pain(old), texts.UNDONE_EDITED))
         self._changed(texts.DONE_EDITED)
 
     def delete(self, entry: PainEntry) -> None:
@@ -199,11 +199,13 @@ class DiaryScreen(QScrollArea):
         if entry.id is None or self._read_only():
             return
         try:
-            deleted = self.services.pain.delete(entry.id)
+            deleted = self.services.diary.delete_pain(entry.id)
         except StoreError as error:
             self.undo_bar.show_message(str(error))
             return
-        self._push(UndoStep(lambda: self.services.pain.restore(deleted), texts.UNDONE_DELETED))
+        self._push(
+            UndoStep(lambda: self.services.diary.restore_pain(deleted), texts.UNDONE_DELETED)
+        )
         self._changed(texts.DONE_DELETED)
         if self.undo_bar.action is not None:
             # The row and its buttons are gone; keep keyboard users next to the way back.

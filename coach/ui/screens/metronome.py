@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from coach.domain.cadence import LARGE_CHANGE_SPM, SMALL_CHANGE_SPM, adjust_cadence
 from coach.domain.preferences import Preferences
 from coach.domain.walks import WalkKind, WalkRecord, counts_toward_goal, duration_words
-from coach.storage.errors import StoreError
+from coach.services.errors import StoreError
 from coach.ui.safety_gate import WalkQuestion, ask_before_walking, may_start_walk
 from coach.ui.screens import metronome_texts as texts
 from coach.ui.screens.metronome_calculator import CalculatorPanel
@@ -252,7 +252,7 @@ class MetronomeScreen(QScrollArea):
             speed_kmh=self.calculator.speed_kmh,
         )
         try:
-            self.services.walks.add(record)
+            self.services.diary.add_walk(record)
         except StoreError as error:
             return texts.SAVE_FAILED.format(error=error)
         counted = texts.SAVED if counts_toward_goal(record) else texts.SAVED_SHORT

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from coach.domain.pain_monitoring import walk_to_ask_about
 from coach.domain.walks import WalkRecord, duration_words
-from coach.storage.errors import StoreError
+from coach.services.errors import StoreError
 from coach.ui.screens import today_texts as texts
 from coach.ui.services import AppServices
 from coach.ui.widgets.card import Card, styled_label
@@ -64,7 +64,7 @@ class MorningCheck(Card):
         if self.walk is None or self.walk.id is None:
             return
         try:
-            self.services.walks.set_settled(self.walk.id, settled)
+            self.services.diary.set_settled(self.walk.id, settled)
         except StoreError as error:
             self.reply_label.setText(str(error))
             self.reply_label.show()

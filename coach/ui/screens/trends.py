@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
 from coach.domain.change_story import change_story
 from coach.domain.safety_state import SafetyState
 from coach.domain.trends import TREND_FLAT, TREND_NOT_ENOUGH, describe_slope
-from coach.storage.cadence_repo import CadenceRepository
-from coach.storage.safety_repo import SafetyRepository
+from coach.services.report_data import gather_report
+from coach.services.trends import TrendSource
 from coach.ui.charts.export import export_png, export_svg
 from coach.ui.charts.palette import palette_for
-from coach.ui.charts.trend_data import TrendSource
 from coach.ui.charts.trends_chart import ChartRange, TrendsChart
-from coach.ui.report.clinician_report import gather_report, write_report
+from coach.ui.report.clinician_report import write_report
 from coach.ui.screens import trends_texts as texts
 from coach.ui.services import AppServices
 from coach.ui.theme import colors_for, current_scheme
@@ -46,7 +45,7 @@ class TrendsScreen(QScrollArea):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.source = TrendSource(services.store, services.pain, services.walks)
+        self.source = TrendSource(services.diary, services.cadence, services.safety)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._scheme = current_scheme()
@@ -232,8 +231,6 @@ class TrendsScreen(QScrollArea):
         first, last = self.report_days()
         services = self.services
         data = gather_report(
-            services.pain, services.walks, CadenceRepository(services.store),
-            SafetyRepository(services.store), first, last,
-            services.clock.now(),
-        )  # fmt: skip
+            services.diary, services.cadence, services.safety, first, last, services.clock.now()
+        )
         return write_report(data, path)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 from coach.domain.cues import CueSchedule
 from coach.domain.plans import SessionPlan
 from coach.domain.session import SessionResult, WalkSession
-from coach.storage.errors import StoreError
+from coach.services.errors import StoreError
 from coach.ui.safety_gate import WalkQuestion, ask_before_walking, may_start_walk
 from coach.ui.screens import walk_data as data
 from coach.ui.screens import walk_texts as texts

@@ -13,7 +13,7 @@ from coach.domain.dose import (
     next_dose,
     suggest_plan,
 )
-from coach.domain.pain import PainContext, PainEntry
+from coach.domain.pain import PainEntry
 from coach.domain.plan_files import (
     PlanFileError,
     load_default_cues,
@@ -119,21 +119,8 @@ def next_suggestion(
 def save_result(
     services: AppServices, result: SessionResult, note_before: str, note_after: str
 ) -> WalkRecord | None:
-    """Save the walk, then the pain before and after linked to it; None if it never started."""
-    record = result.summary.to_walk_record(result.new_leg_symptoms)
-    if record is None:
-        return None
-    walk = services.walks.add(record)
-    ratings = (
-        (result.pain_before, PainContext.BEFORE_WALK, note_before.strip(), record.started_at),
-        (result.pain_after, PainContext.AFTER_WALK, note_after.strip(), services.clock.now()),
-    )
-    for pain, context, note, at in ratings:
-        if pain is not None:
-            services.pain.add(
-                PainEntry(at=at, pain=pain, context=context, note=note, walk_id=walk.id)
-            )
-    return walk
+    """Save the walk with the pain before and after it, all or nothing; None if never started."""
+    return services.diary.add_session(result, note_before, note_after, services.clock.now())
 
 
 def guided_history(

@@ -12,7 +12,7 @@ from coach.domain.dose import DoseStep, WeekProgress, dose_for_week, week_progre
 from coach.domain.pain import PainContext, PainEntry
 from coach.domain.pain_monitoring import hold_reasons
 from coach.domain.walks import WalkRecord, week_start
-from coach.storage.errors import StoreError
+from coach.services.errors import StoreError
 from coach.ui.services import AppServices
 
 HISTORY_DAYS = 400
