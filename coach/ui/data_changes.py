@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from coach.services.changes import Change, ChangeFeed
@@ -33,7 +33,7 @@ class _Refresher(QObject):
 
     def on_changed(self, changed: frozenset[Change]) -> None:
         """Refresh when the save changed something the screen shows and it is on show."""
-        if changed & self._kinds and not self._screen.isHidden():
+        if changed & self._kinds and not _hidden_by_its_stack(self._screen):
             self._refresh()
 
 
@@ -42,7 +42,12 @@ def refresh_on(
 ) -> None:
     """Call refresh after a save changed any of kinds, while the screen is not hidden.
 
-    A hidden screen (one the main window's stack is not showing) is refreshed by the main
-    window when it is shown again, so it need not load anything now.
+    A screen the main window's stack hides is refreshed by the main window when it is shown
+    again, so it need not load anything now.
     """
     changes.changed.connect(_Refresher(frozenset(kinds), screen, refresh).on_changed)
+
+
+def _hidden_by_its_stack(screen: QWidget) -> bool:
+    """Hidden on purpose (a stack shows another page), not merely not shown yet."""
+    return screen.isHidden() and screen.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 
 from coach.domain.pain import PainEntry
 from coach.domain.walks import WalkRecord
+from coach.services.changes import Change
 from coach.services.errors import StoreError
+from coach.ui.data_changes import refresh_on
 from coach.ui.screens import diary_texts as texts
 from coach.ui.screens.diary_data import DataCard
 from coach.ui.screens.diary_edit import EditEntryDialog
@@ -53,7 +55,6 @@ class DiaryScreen(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.safety_panel = SafetyNotice(services)
-        self.safety_panel.cleared.connect(self.refresh)
         self.cleared_label = styled_label(role="muted")
         """The person's latest "a clinician has checked this", with its date."""
         self.cleared_label.setAccessibleName(texts.CLEARED_NAME)
@@ -71,7 +72,9 @@ class DiaryScreen(QScrollArea):
         self.entry_list.delete_requested.connect(self.delete)
         self.entry_list.show_older_requested.connect(self.show_older)
         self.data_card = DataCard(services)
-        self.data_card.diary_changed.connect(self.refresh)
+        refresh_on(
+            services.data_changes, (Change.PAIN, Change.WALKS, Change.SAFETY), self, self.refresh
+        )
         self._lay_out()
         undo_key = QShortcut(QKeySequence.StandardKey.Undo, self)
         # Window-wide while this screen is shown; a text field with its own undo still wins.
@@ -221,7 +224,6 @@ class DiaryScreen(QScrollArea):
         except (StoreError, ValueError) as error:
             self.undo_bar.show_message(texts.UNDO_FAILED.format(problem=error))
             return
-        self.refresh()
         more = texts.UNDO_HINT if self.undo_steps else ""
         self.undo_bar.show_message(step.done_text + more)
         if self.undo_bar.action is not None:
@@ -244,7 +246,7 @@ class DiaryScreen(QScrollArea):
         self.undo_steps.append(step)
 
     def _changed(self, text: str) -> None:
-        self.refresh()
+        # The save itself refreshed the screen (refresh_on): only the message is left to show.
         self.undo_bar.show_message(text + texts.UNDO_HINT)
         if self.undo_bar.action is not None:
             self.undo_bar.action.setVisible(True)

@@ -75,7 +75,6 @@ class PreviewJob(QRunnable):
 class DataCard(Card):
     """Export and import buttons, a busy bar while a file is read, and a status line."""
 
-    diary_changed = Signal()
     preview_ready = Signal(object)  # the ImportPreviewDialog, once shown
     import_failed = Signal(str)  # the message shown
 
@@ -153,7 +152,6 @@ class DataCard(Card):
             return 0
         if result.added:
             self._say(texts.IMPORTED.format(added=result.added, name=path.name))
-            self.diary_changed.emit()
         else:
             self._say(texts.IMPORTED_NONE.format(name=path.name))
         return result.added

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 from coach.domain.cadence import LARGE_CHANGE_SPM, SMALL_CHANGE_SPM, adjust_cadence
 from coach.domain.preferences import Preferences
 from coach.domain.walks import WalkKind, WalkRecord, counts_toward_goal, duration_words
+from coach.services.changes import Change
 from coach.services.errors import StoreError
+from coach.ui.data_changes import refresh_on
 from coach.ui.safety_gate import WalkQuestion, ask_before_walking, may_start_walk
 from coach.ui.screens import metronome_texts as texts
 from coach.ui.screens.metronome_calculator import CalculatorPanel
@@ -95,12 +97,12 @@ class MetronomeScreen(QScrollArea):
         self.tabs = QTabWidget()
         self.treadmill = TreadmillView(self)  # a window of its own, owned by the screen
         self.safety_notice = SafetyNotice(services)
-        self.safety_notice.cleared.connect(self.refresh)
         self.ask_before_walking: WalkQuestion = ask_before_walking
         """Asks before a walk while the plan is paused; tests answer it instead."""
         self._lay_out()
         self._connect()
         self._add_shortcuts()
+        refresh_on(services.data_changes, (Change.PLANS, Change.SAFETY), self, self.refresh)
         self.refresh()
 
     # --- layout --------------------------------------------------------------------------

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from coach.domain.plan_files import PlanFileError, load_default_routines
 from coach.domain.routines import Exercise, Routine, editable, editable_copy
+from coach.services.changes import Change
 from coach.storage import routine_files
+from coach.ui.data_changes import refresh_on
 from coach.ui.safety_gate import WalkQuestion, ask_before_walking, may_start_walk
 from coach.ui.screens import stretches_texts as texts
 from coach.ui.screens.stretches_editor import RoutineEditor
@@ -67,7 +69,7 @@ class StretchesScreen(QWidget):
             self.stack.addWidget(page)
         # The warm-up routine includes an easy walk, so it asks first while the plan is paused.
         self.safety_notice = SafetyNotice(services)
-        self.safety_notice.cleared.connect(self.refresh)
+        refresh_on(services.data_changes, (Change.SAFETY,), self, self.refresh)
         self.ask_before_walking: WalkQuestion = ask_before_walking
         """Asks before a routine while the plan is paused; tests answer it instead."""
         # A scroll area, so the notice never squeezes the list of routines on a small screen.

@@ -41,12 +41,13 @@ class MorningCheck(Card):
         self.body.addLayout(row)
         self.body.addWidget(self.reply_label)
         self.reply_label.hide()
+        self._replied = False  # the reply to an answer stays until the screen is built again
         self.hide()
 
     def refresh(self) -> None:
         """Look for yesterday's walk without an answer; show the question, or hide."""
-        if self.reply_label.isVisible():
-            return  # the reply to an answer stays until the screen is built again
+        if self._replied:
+            return
         now = self.services.clock.now().astimezone()
         try:
             walks = self.services.walks.between(now - timedelta(days=ASK_DAYS_BACK), now)
@@ -63,6 +64,7 @@ class MorningCheck(Card):
         """Save the answer on the walk and say what follows from it."""
         if self.walk is None or self.walk.id is None:
             return
+        self._replied = True  # before saving: the save refreshes Today, and so this check
         try:
             self.services.diary.set_settled(self.walk.id, settled)
         except StoreError as error:

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 from coach.domain.change_story import change_story
 from coach.domain.safety_state import SafetyState
 from coach.domain.trends import TREND_FLAT, TREND_NOT_ENOUGH, describe_slope
+from coach.services.changes import Change
 from coach.services.report_data import gather_report
 from coach.services.trends import TrendSource
 from coach.ui.charts.export import export_png, export_svg
 from coach.ui.charts.palette import palette_for
 from coach.ui.charts.trends_chart import ChartRange, TrendsChart
+from coach.ui.data_changes import refresh_on
 from coach.ui.report.clinician_report import write_report
 from coach.ui.screens import trends_texts as texts
 from coach.ui.services import AppServices
@@ -66,6 +68,7 @@ class TrendsScreen(QScrollArea):
         self._lay_out()
         self._style_range_buttons()
         self.chart.day_hovered.connect(self._on_chart_day_hovered)
+        refresh_on(services.data_changes, tuple(Change), self, self.refresh)
         self.refresh()
 
     def _lay_out(self) -> None:

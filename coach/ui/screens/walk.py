@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 from coach.domain.cues import CueSchedule
 from coach.domain.plans import SessionPlan
 from coach.domain.session import SessionResult, WalkSession
+from coach.services.changes import Change
 from coach.services.errors import StoreError
+from coach.ui.data_changes import refresh_on
 from coach.ui.safety_gate import WalkQuestion, ask_before_walking, may_start_walk
 from coach.ui.screens import walk_data as data
 from coach.ui.screens import walk_texts as texts
@@ -52,12 +54,13 @@ class WalkScreen(QWidget):
             app.aboutToQuit.connect(self.save_walk_under_way)
         services.metronome.stopped.connect(self._on_metronome_stopped)
         services.preferences.preferences_changed.connect(lambda _p: self._on_interval_changed())
+        kinds = (Change.WALKS, Change.PAIN, Change.PLANS, Change.SAFETY)
+        refresh_on(services.data_changes, kinds, self, self.refresh)
         self.refresh()
 
     def _build(self) -> None:
         self.choose_page = ChoosePage()
         self.safety_notice = SafetyNotice(self.services)
-        self.safety_notice.cleared.connect(self.refresh)
         self.choose_page.add_notice(self.safety_notice)
         self.before_page = PainPage(after=False)
         self.player = WalkPlayer(self.services)
@@ -150,8 +153,7 @@ class WalkScreen(QWidget):
         session = self.player.session
         assert session is not None
         result = session.finish(self.after_page.pain(), self.after_page.legs())
-        problem = self._save(result, self.after_page.note())
-        self.refresh()
+        problem = self._save(result, self.after_page.note())  # a save refreshes (refresh_on)
         next_plan = data.next_suggestion(self.services, self.plans, session.plan, result.holds)
         self.end_page.show_result(result, next_plan, problem)
         self.stack.setCurrentWidget(self.end_page)
