@@ -10,14 +10,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach.domain.pain import PainContext, PainEntry
-from coach.domain.session_summary import SessionResult
 from coach.domain.walks import WalkRecord
 from coach.services.changes import Change, ChangeFeed
 from coach.storage.database import Store
 from coach.storage.pain_repo import PainRepository
 from coach.storage.walks_repo import WalkRepository
+
+if TYPE_CHECKING:  # the session modules load with the Walk screen, not at the first paint
+    from coach.domain.session_summary import SessionResult
 
 
 class Diary:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 from coach.domain.cues import CueSchedule
 from coach.domain.plans import SessionPlan
 from coach.domain.session import SessionResult, WalkSession
+from coach.services import user_files
 from coach.services.changes import Change
 from coach.services.errors import StoreError
 from coach.ui.data_changes import refresh_on
@@ -103,8 +104,8 @@ class WalkScreen(QWidget):
 
     def refresh(self) -> None:
         """Reload the plans, the suggestion, the cadence and the history (not mid-walk)."""
-        routines = data.load_routines()
-        listed = data.load_plans(set(routines))
+        routines = user_files.load_routines()
+        listed = user_files.load_plans(set(routines))
         self.plans = listed.plans
         step, _progress = current_dose(self.services)
         paused = self.safety_notice.refresh().active
@@ -134,7 +135,7 @@ class WalkScreen(QWidget):
             self.chosen_plan,
             float(spm),
             self.player.clock,  # the sound as heard: one clock for phases, chimes and screen
-            data.load_routines(),
+            user_files.load_routines(),
             pain_before=self.before_page.pain(),
         )
         self.stack.setCurrentWidget(self.player)

@@ -1,12 +1,11 @@
-"""What the Walk screen reads and saves: plans, the week's dose, the target, and the walk.
+"""What the Walk screen reads and saves: the cues, the week's dose, the target, and the walk.
+
+The plans and routines files are read and written by coach.services.user_files.
 
 No widgets here: the screen's pages call these with AppServices, so tests can use them too.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from pathlib import Path
 
 from coach.domain.cues import CueCatalogue
 from coach.domain.dose import (
@@ -15,73 +14,14 @@ from coach.domain.dose import (
 )
 from coach.domain.pain import PainEntry
 from coach.domain.plan_files import (
-    PlanFileError,
     load_default_cues,
-    load_default_plans,
-    load_default_routines,
-    load_plan,
-    plan_to_json,
 )
 from coach.domain.plans import SessionPlan
-from coach.domain.routines import Routine
 from coach.domain.session import SessionResult
 from coach.domain.walks import WalkKind, WalkRecord
-from coach.storage.paths import data_dir, ensure_private_dir
-from coach.storage.routine_files import load_user_routines, write_private_text
 from coach.ui.screens.metronome_plan import active_plan_target
 from coach.ui.screens.walk_dose import current_dose, recent_walks, walk_pains
 from coach.ui.services import AppServices
-
-
-def plans_dir() -> Path:
-    """The private folder of the user's own plans, created if missing."""
-    return ensure_private_dir(data_dir() / "plans")
-
-
-def load_routines() -> dict[str, Routine]:
-    """The app's routines and the user's readable ones, by id.
-
-    The Stretches screen reports unreadable routine files; here a plan simply has no
-    stretches when its routine cannot be read.
-    """
-    routines = load_default_routines()
-    for routine_id, routine in load_user_routines()[0].items():
-        routines.setdefault(routine_id, routine)
-    return routines
-
-
-@dataclass(frozen=True)
-class PlanList:
-    """Every plan to offer, and the messages of user plan files that could not be read."""
-
-    plans: tuple[SessionPlan, ...]
-    problems: tuple[str, ...]
-
-
-def load_plans(known_routines: set[str] | None = None) -> PlanList:
-    """The default plans, then the user's plans from plans_dir(); bad files become messages."""
-    plans = list(load_default_plans().values())
-    problems: list[str] = []
-    taken = {p.id for p in plans}
-    folder = data_dir() / "plans"  # reading never creates it (the data folder may be read-only)
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        try:
-            plan = load_plan(path, known_routines=known_routines)
-        except PlanFileError as error:
-            problems.append(str(error))
-            continue
-        if plan.id not in taken:
-            plans.append(plan)
-            taken.add(plan.id)
-    return PlanList(tuple(plans), tuple(problems))
-
-
-def save_user_plan(plan: SessionPlan) -> Path:
-    """Write a plan to plans_dir() as <id>.json, mode 0600; plan_to_json validates it first."""
-    text = plan_to_json(plan)
-    path = plans_dir() / f"{plan.id}.json"
-    write_private_text(path, text)
-    return path
 
 
 def load_cues() -> CueCatalogue:
