@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+from coach.domain.clock import FakeClock
 from coach.domain.pain import PainContext, PainEntry
 from coach.domain.walks import WalkKind, WalkRecord
 from coach.services.changes import Change
 from coach.services.errors import ReadOnlyStoreError
 from coach.services.wiring import StoreServices, services_on
-from coach.storage.database import open_read_only
+from coach.storage.database import open_read_only, open_store
 
 STARTED = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
 WALK = WalkRecord(STARTED, 1200.0, WalkKind.GUIDED, cadence_spm=104.0)
 BEFORE = PainEntry(at=STARTED, pain=4, context=PainContext.BEFORE_WALK)
 AFTER = PainEntry(at=STARTED + timedelta(minutes=21), pain=3, context=PainContext.AFTER_WALK)
+
+
+@pytest.fixture
+def services(private_data_dir: Path) -> Iterator[StoreServices]:
+    """The services of a fresh store in the test's data folder, closed afterwards."""
+    store = open_store(clock=FakeClock(datetime(2026, 11, 23, 20, 15, tzinfo=UTC)))
+    yield services_on(store)
+    store.close()
 
 
 def _heard(services: StoreServices) -> list[frozenset[Change]]:
