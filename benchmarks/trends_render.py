@@ -31,10 +31,10 @@ from PySide6.QtWidgets import QApplication
 from coach.domain.pain import PainEntry
 from coach.domain.progression import make_plan
 from coach.domain.safety.state import SafetyInputs
+from coach.services.trends import TrendInputs, build_model
 from coach.storage.database import open_store
 from coach.storage.pain_repo import PainRepository
 from coach.ui.charts.palette import palette_for
-from coach.ui.charts.trend_data import TrendInputs, build_model
 from coach.ui.charts.trends_chart import ChartRange, TrendsChart
 
 TZ = ZoneInfo("Europe/Berlin")

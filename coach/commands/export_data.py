@@ -12,10 +12,9 @@ from pathlib import Path
 
 from coach.commands.store_access import open_for_reading
 from coach.domain.clock import SystemClock
-from coach.storage.diary_files import EXPORT_FORMATS, export_diary, format_for
-from coach.storage.errors import StoreError
-from coach.storage.pain_repo import PainRepository
-from coach.storage.walks_repo import WalkRepository
+from coach.services.errors import StoreError
+from coach.services.transfer import EXPORT_FORMATS, export_diary, format_for
+from coach.services.wiring import services_on
 
 EXIT_OK = 0
 EXIT_STORE = 1
@@ -55,9 +54,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_STORE
     try:
         today = clock.now().date()
-        written = export_diary(
-            PainRepository(store), WalkRepository(store), target, file_format, today
-        )
+        written = export_diary(services_on(store).diary, target, file_format, today)
     except OSError as error:
         print(f"Could not write to {target}: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -16,12 +16,11 @@ from pathlib import Path
 from coach.domain.clock import SystemClock
 from coach.domain.diary.decoding import DiaryImportError, read_diary_file
 from coach.domain.diary.import_preview import ImportPreview, preview_import
-from coach.storage.database import Store, open_store
-from coach.storage.diary_files import all_walks
-from coach.storage.diary_import import apply_import
-from coach.storage.errors import StoreError
-from coach.storage.pain_repo import PainRepository
-from coach.storage.walks_repo import WalkRepository
+from coach.services.diary import Diary
+from coach.services.errors import StoreError
+from coach.services.transfer import apply_import, diary_contents
+from coach.services.wiring import services_on
+from coach.storage.database import open_store
 
 EXIT_OK = 0
 EXIT_STORE = 1
@@ -94,18 +93,18 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return EXIT_STORE
     try:
-        return _import(args, data, store, clock)
+        return _import(args, data, services_on(store).diary, clock)
     finally:
         store.close()
 
 
-def _import(args: argparse.Namespace, data: bytes, store: Store, clock: SystemClock) -> int:
+def _import(args: argparse.Namespace, data: bytes, diary: Diary, clock: SystemClock) -> int:
     now = clock.now()
     try:
-        walk_ids = {w.id for w in all_walks(WalkRepository(store)) if w.id is not None}
+        contents = diary_contents(diary)
         preview = preview_import(
-            data, now.tzinfo or UTC, PainRepository(store).keys(), now=now,
-            day_first=args.day_first, known_walk_ids=walk_ids,
+            data, now.tzinfo or UTC, contents.keys, now=now,
+            day_first=args.day_first, known_walk_ids=contents.walk_ids,
         )  # fmt: skip
     except DiaryImportError as error:
         print(f"Cannot import {args.file}: {error}", file=sys.stderr)
@@ -114,7 +113,7 @@ def _import(args: argparse.Namespace, data: bytes, store: Store, clock: SystemCl
     if not preview.to_add or not confirmed(args, len(preview.to_add)):
         return EXIT_OK
     try:
-        result = apply_import(store, preview, clock.now())
+        result = apply_import(diary, preview, clock.now())
     except StoreError as error:
         print(error, file=sys.stderr)
         return EXIT_STORE

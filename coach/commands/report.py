@@ -12,8 +12,12 @@ import os
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coach.storage.errors import StoreError
+from coach.services.errors import StoreError
+
+if TYPE_CHECKING:
+    from coach.services.report_data import ReportData
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -92,25 +96,27 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write(out: Path, first: date, last: date, now: datetime) -> None:
+    from coach.commands.store_access import open_for_reading
+    from coach.services.report_data import gather_report
+    from coach.services.wiring import services_on
+    from coach.storage.preferences_repo import PreferencesRepository
+
+    with open_for_reading() as store:
+        on = services_on(store)
+        usual = PreferencesRepository(store).load()[0].usual_walk_minutes_per_week
+        data = gather_report(on.diary, on.plans, on.safety, first, last, now, usual)
+    _draw(data, out)
+
+
+def _draw(data: ReportData, out: Path) -> None:
+    """Draw the gathered report to out: the only part that needs Qt."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     from PySide6.QtWidgets import QApplication
 
-    from coach.commands.store_access import open_for_reading
-    from coach.storage.cadence_repo import CadenceRepository
-    from coach.storage.pain_repo import PainRepository
-    from coach.storage.preferences_repo import PreferencesRepository
-    from coach.storage.safety_repo import SafetyRepository
-    from coach.storage.walks_repo import WalkRepository
-    from coach.ui.report.clinician_report import gather_report, write_report
+    from coach.ui.report.clinician_report import write_report
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    with open_for_reading() as store:
-        data = gather_report(
-            PainRepository(store), WalkRepository(store), CadenceRepository(store),
-            SafetyRepository(store), first, last, now,
-            PreferencesRepository(store).load()[0].usual_walk_minutes_per_week,
-        )  # fmt: skip
-        write_report(data, out)
+    write_report(data, out)
     del app

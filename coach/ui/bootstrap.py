@@ -11,13 +11,12 @@ from PySide6.QtCore import QSettings
 from coach import APP_NAME, APP_ORGANIZATION
 from coach.audio.status import AudioStatus
 from coach.domain.clock import Clock, SystemClock
-from coach.storage.cadence_repo import CadenceRepository
+from coach.services.wiring import services_on
 from coach.storage.database import Store
-from coach.storage.pain_repo import PainRepository
 from coach.storage.preferences_repo import PreferencesRepository
-from coach.storage.walks_repo import WalkRepository
 from coach.ui.audio_services import AudioServices
 from coach.ui.controllers.preferences import PreferencesController
+from coach.ui.data_changes import DataChanges
 from coach.ui.services import AppServices
 
 if TYPE_CHECKING:
@@ -33,7 +32,7 @@ def build_services(
     engine: AudioEngine | None = None,
     engine_factory: Callable[[], AudioEngine] | None = None,
 ) -> AppServices:
-    """The repositories, preferences, clock and (lazily built) metronome on top of an open store.
+    """The application services, preferences, clock and (lazily built) metronome on a store.
 
     Without an engine the metronome runs on screen only (tests, screenshots, no sound). The app
     passes engine_factory instead, so probing the sound card waits until the metronome is needed.
@@ -42,12 +41,14 @@ def build_services(
     preferences = PreferencesController(PreferencesRepository(store))
     for problem in preferences.load_problems:
         logger.warning("Saved preference not used: %s", problem)
+    on_store = services_on(store)
     return AppServices(
         store=store,
         preferences=preferences,
-        walks=WalkRepository(store),
-        pain=PainRepository(store),
-        cadence=CadenceRepository(store),
+        diary=on_store.diary,
+        cadence=on_store.plans,
+        safety=on_store.safety,
+        data_changes=DataChanges(on_store.changes),
         clock=clock,
         audio=AudioServices(preferences, clock, audio_status, engine, engine_factory),
     )

@@ -22,7 +22,7 @@ from coach.domain.pain import PainEntry
 from coach.ui.controllers.reminder import ReminderController
 from coach.ui.dialogs import open_pain_log
 from coach.ui.dialogs.pain_prompt import PainPromptBar
-from coach.ui.navigation import ScreenSpec, Sidebar, default_screens
+from coach.ui.navigation import Refreshable, ScreenSpec, Sidebar, default_screens
 from coach.ui.services import AppServices
 from coach.ui.widgets.notice_bar import NoticeBar
 
@@ -175,19 +175,15 @@ class MainWindow(QMainWindow):
         if changed:
             self.screen_changed.emit(key)
 
-    def refresh_current(self) -> None:
-        """Ask the screen on show to reload its data (after data changed elsewhere)."""
-        self._refresh_current()
-
     def _refresh_current(self) -> None:
-        refresh = getattr(self._built.get(self._current_key), "refresh", None)
-        if callable(refresh):
-            refresh()
+        """Reload the screen on show when it comes into view (data changes refresh it anyway)."""
+        screen = self._built.get(self._current_key)
+        if isinstance(screen, Refreshable):
+            screen.refresh()
 
     def open_pain_log(self) -> None:
-        """Open the quick pain log; after a save the screen on show reloads its data."""
-        if self.pain_log_opener(self.services, self) is not None:
-            self._refresh_current()
+        """Open the quick pain log; a saved rating refreshes the screens that show ratings."""
+        self.pain_log_opener(self.services, self)
 
     def set_audio_status(self, status: AudioStatus) -> None:
         """Show why sound is off (and how to fix it); hide the line when sound works."""

@@ -3,8 +3,10 @@
 A screen registers with one line in `default_screens()`: a ScreenSpec of key, title, icon
 name (see coach/ui/widgets/icons.py) and a factory that builds its widget from AppServices.
 Only screens that work are listed. A screen widget loads its data when it is built and may
-define `refresh()`; the main window calls it each time the screen is shown again (switched to,
-or the window comes back into view). A screen with an `open_screen` signal (a screen key)
+define `refresh()` (Refreshable); the main window calls it each time the screen is shown again
+(switched to, or the window comes back into view). After a save, the screens showing what
+changed refresh themselves: they subscribe to AppServices.data_changes with
+coach.ui.data_changes.refresh_on. A screen with an `open_screen` signal (a screen key)
 asks the main window to show another screen, e.g. Today's link to Learn.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -22,6 +25,14 @@ from coach.ui.theme import colors_for, current_scheme
 from coach.ui.widgets.icons import svg_icon
 
 ScreenFactory = Callable[[AppServices], QWidget]
+
+
+@runtime_checkable
+class Refreshable(Protocol):
+    """A screen that reloads what it shows when it is shown again."""
+
+    def refresh(self) -> object:
+        """Reload the screen's data (the date, the diary) for showing it again."""
 
 
 @dataclass(frozen=True)

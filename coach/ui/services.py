@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING
 
 from coach.audio.status import AudioStatus
 from coach.domain.clock import Clock
-from coach.storage.cadence_repo import CadenceRepository
+from coach.services.diary import Diary
+from coach.services.plans import CadencePlans
+from coach.services.safety import SafetyRecord
 from coach.storage.database import Store
 from coach.storage.pain_repo import PainRepository
 from coach.storage.walks_repo import WalkRepository
 from coach.ui.audio_services import AudioServices
 from coach.ui.controllers.preferences import PreferencesController
+from coach.ui.data_changes import DataChanges
 
 if TYPE_CHECKING:
     from coach.ui.controllers.metronome import MetronomeController
@@ -20,13 +23,18 @@ if TYPE_CHECKING:
 
 @dataclass
 class AppServices:
-    """The store, its repositories, preferences, audio status, the clock and the sound stack."""
+    """The application services, preferences, audio status, the clock and the sound stack.
+
+    Screens save through `diary`, `cadence` and `safety` (coach.services), which report each
+    change to `data_changes`; they read the diary through `pain` and `walks`.
+    """
 
     store: Store
     preferences: PreferencesController
-    walks: WalkRepository
-    pain: PainRepository
-    cadence: CadenceRepository
+    diary: Diary
+    cadence: CadencePlans
+    safety: SafetyRecord
+    data_changes: DataChanges
     clock: Clock
     audio: AudioServices
 
@@ -34,6 +42,16 @@ class AppServices:
     def audio_status(self) -> AudioStatus:
         """Whether sound can play and why not (held by the transport, read here)."""
         return self.audio.status
+
+    @property
+    def pain(self) -> PainRepository:
+        """The pain diary, for reading (save through `diary`, so screens hear of it)."""
+        return self.diary.pain
+
+    @property
+    def walks(self) -> WalkRepository:
+        """The walks, for reading (save through `diary`, so screens hear of it)."""
+        return self.diary.walks
 
     @property
     def metronome(self) -> MetronomeController:
@@ -46,4 +64,4 @@ class AppServices:
         Every screen that saves checks this first (and says why when it is False), so a
         read-only diary never sends a save into the crash dialog.
         """
-        return not self.store.read_only
+        return self.diary.can_save()

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from test_change_story_agrees import pdf_words
 
 from coach.domain.pain import PainContext, PainEntry
-from coach.ui.charts.trend_data import goal_summary
+from coach.services.trends import goal_summary
 from coach.ui.services import AppServices
 from coach.ui.today.screen import TodayScreen
 from coach.ui.trends.screen import TrendsScreen

@@ -112,7 +112,7 @@ def test_read_only_diary_gets_no_prompt(services: AppServices, clock: FakeClock)
 def saved_by_fake_dialog(pain: int, opened: list[bool]) -> Callable[..., PainEntry]:
     def open_dialog(services: AppServices, _parent: object) -> PainEntry:
         opened.append(True)
-        return services.pain.add(PainEntry(at=services.clock.now(), pain=pain))
+        return services.diary.add_pain(PainEntry(at=services.clock.now(), pain=pain))
 
     return open_dialog
 

@@ -12,13 +12,12 @@ from test_change_story_agrees import pdf_words
 
 from coach.domain.pain import PainContext, PainEntry
 from coach.domain.walks import WalkKind, WalkRecord
-from coach.storage.cadence_repo import CadenceRepository
-from coach.storage.safety_repo import SafetyRepository
+from coach.services.report_data import gather_report
+from coach.services.trends import TrendSource
 from coach.ui.charts.hover import describe_day
-from coach.ui.charts.trend_data import TrendSource
 from coach.ui.diary.screen import DiaryScreen
 from coach.ui.report import texts as report_texts
-from coach.ui.report.clinician_report import gather_report, write_report
+from coach.ui.report.clinician_report import write_report
 from coach.ui.services import AppServices
 from coach.ui.walk.screen import WalkScreen
 
@@ -27,8 +26,8 @@ def report_text(services: AppServices, path: Path) -> str:
     """The text of the real PDF for the last week, as pdftotext reads it."""
     now = services.clock.now()
     data = gather_report(
-        services.pain, services.walks, CadenceRepository(services.store),
-        SafetyRepository(services.store), now.date() - timedelta(days=6), now.date(), now,
+        services.diary, services.cadence, services.safety,
+        now.date() - timedelta(days=6), now.date(), now,
         services.preferences.current.usual_walk_minutes_per_week,
     )  # fmt: skip
     return pdf_words(write_report(data, path))
@@ -79,7 +78,7 @@ def test_one_walk_shows_the_same_minutes_on_every_screen(
     assert diary.entry_list.rows[0].details_label.text().startswith("after your walk of 25 min")
     day = start.astimezone().date().toordinal()
     usual = services.preferences.current.usual_walk_minutes_per_week
-    trends = TrendSource(services.store, services.pain, services.walks, lambda: usual)
+    trends = TrendSource(services.diary, services.cadence, services.safety, lambda: usual)
     hover = describe_day(trends.model(now), day)
     assert "walked 25 min" in hover and "that week 25 min walked" in hover
     # The week's row: week of, pain mean, days rated, minutes walked, the weekly goal (the

@@ -8,9 +8,8 @@ import subprocess
 from datetime import timedelta
 from pathlib import Path
 
-from coach.storage.cadence_repo import CadenceRepository
-from coach.storage.safety_repo import SafetyRepository
-from coach.ui.report.clinician_report import gather_report, write_report
+from coach.services.report_data import gather_report
+from coach.ui.report.clinician_report import write_report
 from coach.ui.services import AppServices
 
 REPORT_DAYS = 84
@@ -26,8 +25,8 @@ def render_report_page(out_dir: Path, services: AppServices) -> list[Path]:
     now = services.clock.now()
     last = now.date()
     data = gather_report(
-        services.pain, services.walks, CadenceRepository(services.store),
-        SafetyRepository(services.store), last - timedelta(days=REPORT_DAYS - 1), last, now,
+        services.diary, services.cadence, services.safety,
+        last - timedelta(days=REPORT_DAYS - 1), last, now,
         services.preferences.current.usual_walk_minutes_per_week,
     )  # fmt: skip
     pdf = write_report(data, Path(services.store.path).parent / "report.pdf")

@@ -16,8 +16,6 @@ from coach.domain.pain import PainContext, PainEntry, PainLocation
 from coach.domain.progression import ProgressionPlan, make_plan, this_week_target
 from coach.domain.tap_tempo import estimate_cadence
 from coach.domain.walks import WalkKind, WalkRecord, week_start
-from coach.storage.cadence_repo import CadenceRepository
-from coach.storage.safety_repo import SafetyRepository
 from coach.ui.services import AppServices
 
 SAMPLE_DAYS = 364
@@ -65,7 +63,7 @@ def fill_sample_data(services: AppServices) -> None:
     rng = random.Random(SEED)
     plan_start = week_start((now - timedelta(days=PLAN_STARTED_DAYS_AGO)).date())
     plan = make_plan(BASELINE_SPM, plan_start)
-    CadenceRepository(services.store).save_plan(plan, _at(now, PLAN_STARTED_DAYS_AGO, 20, 0))
+    services.cadence.save_plan(plan, _at(now, PLAN_STARTED_DAYS_AGO, 20, 0))
     for days_ago in range(SAMPLE_DAYS, -1, -1):
         level = _level(days_ago)
         if rng.random() > 0.08 or days_ago < 3:  # a few days are missed
@@ -77,7 +75,7 @@ def fill_sample_data(services: AppServices) -> None:
             _walk(services, now, days_ago, level, plan, rng)
         if days_ago == CLEARED_DAYS_AGO:
             # After the spring flare paused the plan, a clinician checked: as most people's do.
-            SafetyRepository(services.store).add_clearance(_at(now, days_ago, 18, 0))
+            services.safety.add_clearance(_at(now, days_ago, 18, 0))
 
 
 def _rate(
@@ -154,4 +152,4 @@ def fill_sample_baseline(services: AppServices, spm: int = 102, days_ago: int = 
     jitter = (0.0, 0.012, -0.008, 0.004, -0.011, 0.007, 0.0, -0.005, 0.009, -0.003, 0.006, 0.0)
     taps = [i * 60 / spm + shift for i, shift in enumerate(jitter)]
     measured = (services.clock.now() - timedelta(days=days_ago)).replace(hour=18, minute=10)
-    CadenceRepository(services.store).save_baseline(estimate_cadence(taps), measured)
+    services.cadence.save_baseline(estimate_cadence(taps), measured)

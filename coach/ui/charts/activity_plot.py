@@ -11,11 +11,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from coach.services.trends import WeeklyActivity
 from coach.ui.charts import texts
 from coach.ui.charts.date_axis import DayAxis
 from coach.ui.charts.palette import ChartPalette
 from coach.ui.charts.points_item import PointsItem
-from coach.ui.charts.trend_data import WeeklyActivity, day_to_x, set_series
+from coach.ui.charts.trend_data import day_to_x, set_series
 
 BAR_FRACTION = 0.7
 """A week's bar fills 70 % of the week, so neighbouring weeks stay apart."""

@@ -9,8 +9,8 @@ import numpy as np
 from coach.domain.pain_series import monday_of
 from coach.domain.safety.rules import DAY_NAMES, MONTH_NAMES
 from coach.domain.walks import duration_words, minutes_to_seconds
+from coach.services.trends import TrendModel
 from coach.ui.charts import texts
-from coach.ui.charts.trend_data import TrendModel
 
 
 def day_words(day: date) -> str:

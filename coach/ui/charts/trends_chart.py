@@ -18,13 +18,14 @@ from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from coach.domain.trends import Trend, has_enough_for_trend, theil_sen
+from coach.services.trends import TrendModel
 from coach.ui.charts import texts
 from coach.ui.charts.activity_plot import ActivityPlot
 from coach.ui.charts.date_axis import DayAxis
 from coach.ui.charts.hover import describe_day
 from coach.ui.charts.palette import ChartPalette
 from coach.ui.charts.points_item import PointsItem
-from coach.ui.charts.trend_data import TrendModel, day_to_x, set_series, x_to_day
+from coach.ui.charts.trend_data import day_to_x, set_series, x_to_day
 
 PAIN_Y_RANGE = (-0.6, 10.6)
 SESSION_MARK_Y = (-0.55, -0.15)

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from coach.domain.preferences import PreferenceError, Preferences
-from coach.storage.errors import ReadOnlyStoreError
+from coach.services.errors import ReadOnlyStoreError
 from coach.storage.preferences_repo import PreferencesRepository
 from coach.ui.texts import READ_ONLY_REFUSAL
 

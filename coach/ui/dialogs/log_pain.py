@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from coach.domain.pain import NOTE_MAX_CHARS, PainContext, PainEntry, PainEntryError
 from coach.domain.pain import context_for_hour as default_context
 from coach.domain.text_rules import without_unsafe
-from coach.storage.errors import StoreError
+from coach.services.errors import StoreError
 from coach.ui.dialogs import texts
 from coach.ui.texts import READ_ONLY_REFUSAL
 from coach.ui.widgets.card import styled_label
@@ -140,7 +140,7 @@ class LogPainDialog(QDialog):
                 context=PainContext(self.context_box.currentData()),
                 note=without_unsafe(self.note_edit.text(), multiline=True).strip(),
             )
-            stored = self._services.pain.add(entry)
+            stored = self._services.diary.add_pain(entry)
         except (PainEntryError, StoreError) as error:
             self.show_message(texts.NOT_SAVED.format(reason=error))
             return False

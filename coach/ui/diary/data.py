@@ -18,9 +18,8 @@ from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton, QWidget
 from coach.domain.diary.decoding import DiaryImportError, read_diary_file
 from coach.domain.diary.file_format import DiaryKey
 from coach.domain.diary.import_preview import ImportPreview, preview_import
-from coach.storage.diary_files import ExportFormat, all_walks, export_diary
-from coach.storage.diary_import import apply_import
-from coach.storage.errors import StoreError
+from coach.services.errors import StoreError
+from coach.services.transfer import ExportFormat, apply_import, diary_contents, export_diary
 from coach.ui.diary import texts
 from coach.ui.diary.import_dialog import ImportPreviewDialog
 from coach.ui.services import AppServices
@@ -76,7 +75,6 @@ class PreviewJob(QRunnable):
 class DataCard(Card):
     """Export and import buttons, a busy bar while a file is read, and a status line."""
 
-    diary_changed = Signal()
     preview_ready = Signal(object)  # the ImportPreviewDialog, once shown
     import_failed = Signal(str)  # the message shown
 
@@ -116,9 +114,7 @@ class DataCard(Card):
         """Write the whole diary to target (a folder for CSV, a file for JSON); say where."""
         today = self.services.clock.now().astimezone().date()
         try:
-            written = export_diary(
-                self.services.pain, self.services.walks, target, file_format, today
-            )
+            written = export_diary(self.services.diary, target, file_format, today)
         except (OSError, StoreError) as error:
             problem = getattr(error, "strerror", None) or str(error)
             self._say(texts.EXPORT_FAILED.format(target=target, problem=problem))
@@ -134,13 +130,12 @@ class DataCard(Card):
         """
         now = self.services.clock.now()
         try:
-            existing = self.services.pain.keys()
-            walk_ids = {w.id for w in all_walks(self.services.walks) if w.id is not None}
+            contents = diary_contents(self.services.diary)
         except StoreError as error:
             self._fail(texts.IMPORT_FAILED.format(name=path.name, problem=error))
             return
         tz = now.astimezone().tzinfo or UTC
-        job = PreviewJob(path, tz, existing, now, walk_ids, day_first)
+        job = PreviewJob(path, tz, contents.keys, now, contents.walk_ids, day_first)
         job.signals.finished.connect(self._on_preview_finished)
         job.signals.failed.connect(self._on_preview_failed)
         self._job, self._import_path, self._day_first = job, path, day_first
@@ -151,13 +146,12 @@ class DataCard(Card):
     def apply_preview(self, path: Path, preview: ImportPreview) -> int:
         """Save the preview's new ratings (backup first, all or nothing); how many were added."""
         try:
-            result = apply_import(self.services.store, preview, self.services.clock.now())
+            result = apply_import(self.services.diary, preview, self.services.clock.now())
         except (StoreError, OSError) as error:
             self._say(texts.IMPORT_FAILED.format(name=path.name, problem=error))
             return 0
         if result.added:
             self._say(texts.IMPORTED.format(added=result.added, name=path.name))
-            self.diary_changed.emit()
         else:
             self._say(texts.IMPORTED_NONE.format(name=path.name))
         return result.added

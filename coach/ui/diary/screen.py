@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 
 from coach.domain.pain import PainEntry
 from coach.domain.walks import WalkRecord
-from coach.storage.errors import StoreError
+from coach.services.changes import Change
+from coach.services.errors import StoreError
+from coach.ui.data_changes import refresh_on
 from coach.ui.diary import texts
 from coach.ui.diary.data import DataCard
 from coach.ui.diary.edit import EditEntryDialog
@@ -53,7 +55,6 @@ class DiaryScreen(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.safety_panel = SafetyNotice(services)
-        self.safety_panel.cleared.connect(self.refresh)
         self.cleared_label = styled_label(role="muted")
         """The person's latest "a clinician has checked this", with its date."""
         self.cleared_label.setAccessibleName(texts.CLEARED_NAME)
@@ -71,7 +72,9 @@ class DiaryScreen(QScrollArea):
         self.entry_list.delete_requested.connect(self.delete)
         self.entry_list.show_older_requested.connect(self.show_older)
         self.data_card = DataCard(services)
-        self.data_card.diary_changed.connect(self.refresh)
+        refresh_on(
+            services.data_changes, (Change.PAIN, Change.WALKS, Change.SAFETY), self, self.refresh
+        )
         self._lay_out()
         undo_key = QShortcut(QKeySequence.StandardKey.Undo, self)
         # Window-wide while this screen is shown; a text field with its own undo still wins.
@@ -160,13 +163,13 @@ class DiaryScreen(QScrollArea):
             self.form.show_message(result)
             return
         try:
-            saved = self.services.pain.add(result)
+            saved = self.services.diary.add_pain(result)
         except (StoreError, ValueError) as error:
             self.form.show_message(texts.NOT_SAVED.format(problem=error))
             return
         assert saved.id is not None
         entry_id = saved.id
-        self._push(UndoStep(lambda: self.services.pain.delete(entry_id), texts.UNDONE_ADDED))
+        self._push(UndoStep(lambda: self.services.diary.delete_pain(entry_id), texts.UNDONE_ADDED))
         at = shown_time(saved.at.astimezone())
         self._changed(texts.SAVED.format(pain=saved.pain, time=at))
         self.form.clear(now)
@@ -187,11 +190,11 @@ class DiaryScreen(QScrollArea):
         if new is None or new == old or self._read_only():
             return
         try:
-            self.services.pain.update(new)
+            self.services.diary.update_pain(new)
         except StoreError as error:
             self.undo_bar.show_message(texts.NOT_SAVED.format(problem=error))
             return
-        self._push(UndoStep(lambda: self.services.pain.update(old), texts.UNDONE_EDITED))
+        self._push(UndoStep(lambda: self.services.diary.update_pain(old), texts.UNDONE_EDITED))
         self._changed(texts.DONE_EDITED)
 
     def delete(self, entry: PainEntry) -> None:
@@ -199,11 +202,13 @@ class DiaryScreen(QScrollArea):
         if entry.id is None or self._read_only():
             return
         try:
-            deleted = self.services.pain.delete(entry.id)
+            deleted = self.services.diary.delete_pain(entry.id)
         except StoreError as error:
             self.undo_bar.show_message(str(error))
             return
-        self._push(UndoStep(lambda: self.services.pain.restore(deleted), texts.UNDONE_DELETED))
+        self._push(
+            UndoStep(lambda: self.services.diary.restore_pain(deleted), texts.UNDONE_DELETED)
+        )
         self._changed(texts.DONE_DELETED)
         if self.undo_bar.action is not None:
             # The row and its buttons are gone; keep keyboard users next to the way back.
@@ -219,7 +224,6 @@ class DiaryScreen(QScrollArea):
         except (StoreError, ValueError) as error:
             self.undo_bar.show_message(texts.UNDO_FAILED.format(problem=error))
             return
-        self.refresh()
         more = texts.UNDO_HINT if self.undo_steps else ""
         self.undo_bar.show_message(step.done_text + more)
         if self.undo_bar.action is not None:
@@ -242,7 +246,7 @@ class DiaryScreen(QScrollArea):
         self.undo_steps.append(step)
 
     def _changed(self, text: str) -> None:
-        self.refresh()
+        # The save itself refreshed the screen (refresh_on): only the message is left to show.
         self.undo_bar.show_message(text + texts.UNDO_HINT)
         if self.undo_bar.action is not None:
             self.undo_bar.action.setVisible(True)

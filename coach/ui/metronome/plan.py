@@ -18,7 +18,7 @@ from coach.domain.progression import (
     this_week_target,
 )
 from coach.domain.units import OutOfRangeError
-from coach.storage.errors import StoreError
+from coach.services.errors import StoreError
 from coach.ui.metronome import texts
 from coach.ui.services import AppServices
 from coach.ui.widgets.card import styled_label

@@ -26,8 +26,10 @@ from coach.audio.transport import EndReason
 from coach.domain.cadence import LARGE_CHANGE_SPM, SMALL_CHANGE_SPM, adjust_cadence
 from coach.domain.preferences import Preferences
 from coach.domain.walks import WalkKind, WalkRecord, counts_toward_goal, duration_words
-from coach.storage.errors import StoreError
+from coach.services.changes import Change
+from coach.services.errors import StoreError
 from coach.ui.controllers.metronome import PlaybackHandle
+from coach.ui.data_changes import refresh_on
 from coach.ui.metronome import texts
 from coach.ui.metronome.calculator import CalculatorPanel
 from coach.ui.metronome.cards import PaceCard, WalkCard, clock_text, end_after_seconds
@@ -97,12 +99,12 @@ class MetronomeScreen(QScrollArea):
         self.tabs = QTabWidget()
         self.treadmill = TreadmillView(self)  # a window of its own, owned by the screen
         self.safety_notice = SafetyNotice(services)
-        self.safety_notice.cleared.connect(self.refresh)
         self.ask_before_walking: WalkQuestion = ask_before_walking
         """Asks before a walk while the plan is paused; tests answer it instead."""
         self._lay_out()
         self._connect()
         self._add_shortcuts()
+        refresh_on(services.data_changes, (Change.PLANS, Change.SAFETY), self, self.refresh)
         self.refresh()
 
     # --- layout --------------------------------------------------------------------------
@@ -251,7 +253,7 @@ class MetronomeScreen(QScrollArea):
             speed_kmh=self.calculator.speed_kmh,
         )
         try:
-            self.services.walks.add(record)
+            self.services.diary.add_walk(record)
         except StoreError as error:
             return texts.SAVE_FAILED.format(error=error)
         counted = texts.SAVED if counts_toward_goal(record) else texts.SAVED_SHORT

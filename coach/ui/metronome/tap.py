@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 from coach.domain.cadence_records import CadenceBaseline
 from coach.domain.tap_tempo import TapEstimate, TapRecorder, TapTempoError
 from coach.domain.units import OutOfRangeError
-from coach.storage.errors import StoreError
+from coach.services.errors import StoreError
 from coach.ui.metronome import texts
 from coach.ui.services import AppServices
 from coach.ui.widgets.card import styled_label

@@ -1,13 +1,13 @@
 """The clinician's PDF: period, chart, weekly table, cadence plan, change statement and notes.
 
-Statistics come from the same TrendModel as the Trends screen, limited to the period; the
-chart is the same TrendsChart drawn as vectors in black and greys, so it reads in grayscale.
+The data comes from coach.services.report_data (the same TrendModel as the Trends screen,
+limited to the period); this module only draws it. The chart is the same TrendsChart,
+drawn as vectors in black and greys, so it reads in grayscale.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -15,21 +15,14 @@ from PySide6.QtCore import QIODevice, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication
 
-from coach.domain.change_story import change_story
-from coach.domain.pain import PainEntry
-from coach.domain.pain_series import daily_series, local_day_ordinals, samples_from_utc_seconds
 from coach.domain.progression import ProgressionPlan
 from coach.domain.safety.rules import flag_words
-from coach.domain.safety.state import SafetyInputs, SafetyState, assess, history_lines
 from coach.domain.walks import minutes_to_seconds, whole_minutes
-from coach.storage.cadence_repo import CadenceRepository
-from coach.storage.pain_repo import PainRepository
-from coach.storage.safety_repo import SafetyRepository
-from coach.storage.walks_repo import WalkRepository
+from coach.services.report_data import ReportData, ReportError
+from coach.services.trends import goal_summary
 from coach.ui.charts.export import render_image, write_buffered
 from coach.ui.charts.hover import date_words, day_words
 from coach.ui.charts.palette import PRINT_PALETTE
-from coach.ui.charts.trend_data import TrendModel, build_model, goal_summary, load_inputs
 from coach.ui.charts.trends_chart import TrendsChart
 from coach.ui.report import texts
 from coach.ui.report.page_flow import PageFlow, make_writer, mm
@@ -40,75 +33,6 @@ CHART_HEIGHT_MM = 74.0
 CHART_SCALE = 3
 """About 300 dots per inch at the chart's printed width."""
 TABLE_WIDTHS = (0.2, 0.11, 0.11, 0.13, 0.11, 0.17, 0.17)
-
-
-class ReportError(ValueError):
-    """The report cannot be made as asked; the message says why."""
-
-
-@dataclass(frozen=True)
-class ReportData:
-    """Everything the report shows for one period."""
-
-    first: date
-    last: date
-    made: date
-    model: TrendModel
-    plan: ProgressionPlan | None
-    notes: tuple[PainEntry, ...]
-    ratings: int
-    tz: tzinfo
-    change_words: str
-    """The change that matters since the diary started and within the period (change_story)."""
-    safety: SafetyState
-    """The one safety state on the day the report is made."""
-    safety_history: tuple[str, ...]
-    """Warning signs noted and clinicians' checks in the period, with their dates."""
-
-
-def gather_report(
-    pain: PainRepository,
-    walks: WalkRepository,
-    cadence: CadenceRepository,
-    safety: SafetyRepository,
-    first: date,
-    last: date,
-    now: datetime,
-    usual_minutes: float,
-) -> ReportData:
-    """Load and compute the report of the days from first to last (both included).
-
-    `usual_minutes` is the person's usual weekly walking, where the weekly goal starts.
-    """
-    if last < first:
-        raise ReportError(f"The period ends ({last}) before it starts ({first}).")
-    tz = now.tzinfo
-    if tz is None:
-        raise ReportError("The time used for the report must include its time zone.")
-    inputs = load_inputs(pain, walks, cadence, now, usual_minutes)
-    days = local_day_ordinals(inputs.seconds, tz)
-    in_pain = (days >= first.toordinal()) & (days <= last.toordinal())
-    in_walks = (inputs.walk_days >= first.toordinal()) & (inputs.walk_days <= last.toordinal())
-    period = replace(
-        inputs,
-        seconds=inputs.seconds[in_pain],
-        pains=inputs.pains[in_pain],
-        walk_days=inputs.walk_days[in_walks],
-        walk_minutes=inputs.walk_minutes[in_walks],
-        walk_cadence=inputs.walk_cadence[in_walks],
-        walk_guided=inputs.walk_guided[in_walks],
-        safety=SafetyInputs(),
-    )
-    start = datetime.combine(first, time(0), tz)
-    end = datetime.combine(last + timedelta(days=1), time(0), tz)
-    notes = tuple(e for e in pain.between(start, end) if e.note.strip() or e.red_flags)
-    whole = daily_series(samples_from_utc_seconds(inputs.seconds, inputs.pains, tz))
-    record = safety.inputs()
-    return ReportData(
-        first, last, now.date(), build_model(period, tz, last), inputs.plan, notes,
-        int(in_pain.sum()), tz, change_story(whole, first, last),
-        assess(record, tz, now.date()), history_lines(record, tz, first, last),
-    )  # fmt: skip
 
 
 def write_report(data: ReportData, path: Path) -> Path:

@@ -13,8 +13,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coach.domain.safety.state import CLEAR, SafetyMessage, SafetyState, assess
-from coach.storage.errors import StoreError
-from coach.storage.safety_repo import SafetyRepository
+from coach.services.errors import StoreError
 from coach.ui.safety import texts
 from coach.ui.services import AppServices
 
@@ -25,7 +24,7 @@ def current_state(services: AppServices) -> SafetyState:
     """The one safety state today, from the store."""
     now = services.clock.now()
     try:
-        inputs = SafetyRepository(services.store).inputs()
+        inputs = services.safety.inputs()
     except StoreError:
         logger.exception("The safety record could not be read")
         return CLEAR
@@ -74,7 +73,7 @@ def record_clearance(services: AppServices) -> bool:
     if not services.can_save():
         return False
     try:
-        SafetyRepository(services.store).add_clearance(services.clock.now())
+        services.safety.add_clearance(services.clock.now())
     except StoreError:
         logger.exception("The clinician's check could not be saved")
         return False

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from coach.domain.plan_files.loading import PlanFileError, load_default_routines
 from coach.domain.routines import Exercise, Routine, editable, editable_copy
-from coach.storage import routine_files
+from coach.services import user_files
+from coach.services.changes import Change
+from coach.ui.data_changes import refresh_on
 from coach.ui.safety.gate import WalkQuestion, ask_before_walking, may_start_walk
 from coach.ui.safety.notice import SafetyNotice
 from coach.ui.services import AppServices
@@ -67,7 +69,7 @@ class StretchesScreen(QWidget):
             self.stack.addWidget(page)
         # The warm-up routine includes an easy walk, so it asks first while the plan is paused.
         self.safety_notice = SafetyNotice(services)
-        self.safety_notice.cleared.connect(self.refresh)
+        refresh_on(services.data_changes, (Change.SAFETY,), self, self.refresh)
         self.ask_before_walking: WalkQuestion = ask_before_walking
         """Asks before a routine while the plan is paused; tests answer it instead."""
         # A scroll area, so the notice never squeezes the list of routines on a small screen.
@@ -116,7 +118,7 @@ class StretchesScreen(QWidget):
 
     def reload(self, select: str = "") -> None:
         """Read the user's routine files again and list everything."""
-        self.user, problems = routine_files.load_user_routines()
+        self.user, problems = user_files.load_user_routines()
         routines = [*self.defaults.values(), *self.user.values()]
         self.routine_list.show_routines(routines, select)
         if problems:
@@ -191,7 +193,7 @@ class StretchesScreen(QWidget):
             self.routine_list.say(texts.CANNOT_DELETE_DEFAULT if routine else "")
             return
         try:
-            text = routine_files.delete_routine(routine.id)
+            text = user_files.delete_routine(routine.id)
         except OSError as error:
             self.routine_list.say(texts.WRITE_FAILED.format(reason=error.strerror or error))
             return
@@ -205,14 +207,14 @@ class StretchesScreen(QWidget):
             return
         routine_id, text, name = self._undo
         self._undo = None
-        routine_files.restore_routine(routine_id, text)
+        user_files.restore_routine(routine_id, text)
         self.reload(routine_id)
         self.routine_list.say(texts.SAVED.format(name=name))
 
     def import_file(self, path: Path) -> Routine | None:
         """Add a routine from a file; a bad file is named with its field and problem."""
         try:
-            routine = routine_files.import_routine(path, self.taken_ids())
+            routine = user_files.import_routine(path, self.taken_ids())
         except PlanFileError as error:
             self.routine_list.say(f"{texts.IMPORT_FAILED}\n{error}")
             return None
@@ -229,7 +231,7 @@ class StretchesScreen(QWidget):
         if routine is None:
             return False
         try:
-            routine_files.export_routine(routine, path)
+            user_files.export_routine(routine, path)
         except (OSError, PlanFileError) as error:
             self.routine_list.say(texts.WRITE_FAILED.format(reason=error))
             return False
@@ -245,7 +247,7 @@ class StretchesScreen(QWidget):
 
     def _save_and_list(self, routine: Routine) -> bool:
         try:
-            routine_files.save_routine(routine)
+            user_files.save_routine(routine)
         except (OSError, PlanFileError, ValueError) as error:
             message = texts.WRITE_FAILED.format(reason=error)
             self.editor.show_problem(message)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from coach.domain.pain_monitoring import walk_to_ask_about
 from coach.domain.walks import WalkRecord, duration_words
-from coach.storage.errors import StoreError
+from coach.services.errors import StoreError
 from coach.ui.services import AppServices
 from coach.ui.today import texts
 from coach.ui.widgets.card import Card, styled_label
@@ -41,12 +41,13 @@ class MorningCheck(Card):
         self.body.addLayout(row)
         self.body.addWidget(self.reply_label)
         self.reply_label.hide()
+        self._replied = False  # the reply to an answer stays until the screen is built again
         self.hide()
 
     def refresh(self) -> None:
         """Look for yesterday's walk without an answer; show the question, or hide."""
-        if self.reply_label.isVisible():
-            return  # the reply to an answer stays until the screen is built again
+        if self._replied:
+            return
         now = self.services.clock.now().astimezone()
         try:
             walks = self.services.walks.between(now - timedelta(days=ASK_DAYS_BACK), now)
@@ -63,8 +64,9 @@ class MorningCheck(Card):
         """Save the answer on the walk and say what follows from it."""
         if self.walk is None or self.walk.id is None:
             return
+        self._replied = True  # before saving: the save refreshes Today, and so this check
         try:
-            self.services.walks.set_settled(self.walk.id, settled)
+            self.services.diary.set_settled(self.walk.id, settled)
         except StoreError as error:
             self.reply_label.setText(str(error))
             self.reply_label.show()

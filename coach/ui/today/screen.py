@@ -23,6 +23,8 @@ from coach.domain.pain import PainEntry
 from coach.domain.preferences import Preferences
 from coach.domain.safety.urgency import most_urgent, words_for
 from coach.domain.walks import minutes_to_seconds, whole_minutes
+from coach.services.changes import Change
+from coach.ui.data_changes import refresh_on
 from coach.ui.dialogs import open_pain_log
 from coach.ui.dialogs import texts as log_texts
 from coach.ui.learn import texts as learn_texts
@@ -215,10 +217,11 @@ class TodayScreen(QScrollArea):
         self.learn_card.open_button.clicked.connect(lambda: self.open_screen.emit("learn"))
         self.safety_label = styled_label(texts.SAFETY_NOTE, "muted")
         self.safety_notice = SafetyNotice(services)
-        self.safety_notice.cleared.connect(self.refresh)
         self.morning_check = MorningCheck(services)
         self._lay_out()
         services.preferences.preferences_changed.connect(self._on_preferences_changed)
+        kinds = (Change.PAIN, Change.WALKS, Change.PLANS, Change.SAFETY)
+        refresh_on(services.data_changes, kinds, self, self.refresh)
         self.refresh()
 
     def _lay_out(self) -> None:
@@ -260,5 +263,4 @@ class TodayScreen(QScrollArea):
         self.refresh()
 
     def _on_note_pain_clicked(self) -> None:
-        if self.pain_log_opener(self.services, self) is not None:
-            self.refresh()
+        self.pain_log_opener(self.services, self)  # a saved rating refreshes (refresh_on)

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 from coach.domain.change_story import change_story
 from coach.domain.safety.state import SafetyState
 from coach.domain.trends import TREND_FLAT, TREND_NOT_ENOUGH, describe_slope
-from coach.storage.cadence_repo import CadenceRepository
-from coach.storage.safety_repo import SafetyRepository
+from coach.services.changes import Change
+from coach.services.report_data import gather_report
+from coach.services.trends import TrendSource, goal_summary
 from coach.ui.charts.export import export_png, export_svg
 from coach.ui.charts.palette import palette_for
-from coach.ui.charts.trend_data import TrendSource, goal_summary
 from coach.ui.charts.trends_chart import ChartRange, TrendsChart
-from coach.ui.report.clinician_report import gather_report, write_report
+from coach.ui.data_changes import refresh_on
+from coach.ui.report.clinician_report import write_report
 from coach.ui.services import AppServices
 from coach.ui.theme import colors_for, current_scheme
 from coach.ui.trends import texts
@@ -47,7 +48,7 @@ class TrendsScreen(QScrollArea):
         super().__init__(parent)
         self.services = services
         self.source = TrendSource(
-            services.store, services.pain, services.walks, self._usual_walk_minutes
+            services.diary, services.cadence, services.safety, self._usual_walk_minutes
         )
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -71,6 +72,7 @@ class TrendsScreen(QScrollArea):
         self._lay_out()
         self._style_range_buttons()
         self.chart.day_hovered.connect(self._on_chart_day_hovered)
+        refresh_on(services.data_changes, tuple(Change), self, self.refresh)
         self.refresh()
 
     def _lay_out(self) -> None:
@@ -254,8 +256,7 @@ class TrendsScreen(QScrollArea):
         first, last = self.report_days()
         services = self.services
         data = gather_report(
-            services.pain, services.walks, CadenceRepository(services.store),
-            SafetyRepository(services.store), first, last,
+            services.diary, services.cadence, services.safety, first, last,
             services.clock.now(), self._usual_walk_minutes(),
         )  # fmt: skip
         return write_report(data, path)

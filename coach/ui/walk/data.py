@@ -1,87 +1,22 @@
-"""What the Walk screen reads and saves: plans, the week's dose, the target, and the walk.
+"""What the Walk screen reads and saves: the cues, the week's dose, the target, and the walk.
+
+The plans and routines files are read and written by coach.services.user_files.
 
 No widgets here: the screen's pages call these with AppServices, so tests can use them too.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 from coach.domain.cues import CueCatalogue
-from coach.domain.dose import (
-    next_dose,
-    suggest_plan,
-)
-from coach.domain.pain import PainContext, PainEntry
-from coach.domain.plan_files.loading import (
-    PlanFileError,
-    load_default_cues,
-    load_default_plans,
-    load_default_routines,
-    load_plan,
-    plan_to_json,
-)
+from coach.domain.dose import next_dose, suggest_plan
+from coach.domain.pain import PainEntry
+from coach.domain.plan_files.loading import load_default_cues
 from coach.domain.plans import SessionPlan
-from coach.domain.routines import Routine
 from coach.domain.session import SessionResult
 from coach.domain.walks import WalkKind, WalkRecord
-from coach.storage.paths import data_dir, ensure_private_dir
-from coach.storage.routine_files import load_user_routines, write_private_text
 from coach.ui.metronome.plan import active_plan_target
 from coach.ui.services import AppServices
 from coach.ui.walk.dose import current_dose, recent_walks, walk_pains
-
-
-def plans_dir() -> Path:
-    """The private folder of the user's own plans, created if missing."""
-    return ensure_private_dir(data_dir() / "plans")
-
-
-def load_routines() -> dict[str, Routine]:
-    """The app's routines and the user's readable ones, by id.
-
-    The Stretches screen reports unreadable routine files; here a plan simply has no
-    stretches when its routine cannot be read.
-    """
-    routines = load_default_routines()
-    for routine_id, routine in load_user_routines()[0].items():
-        routines.setdefault(routine_id, routine)
-    return routines
-
-
-@dataclass(frozen=True)
-class PlanList:
-    """Every plan to offer, and the messages of user plan files that could not be read."""
-
-    plans: tuple[SessionPlan, ...]
-    problems: tuple[str, ...]
-
-
-def load_plans(known_routines: set[str] | None = None) -> PlanList:
-    """The default plans, then the user's plans from plans_dir(); bad files become messages."""
-    plans = list(load_default_plans().values())
-    problems: list[str] = []
-    taken = {p.id for p in plans}
-    folder = data_dir() / "plans"  # reading never creates it (the data folder may be read-only)
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        try:
-            plan = load_plan(path, known_routines=known_routines)
-        except PlanFileError as error:
-            problems.append(str(error))
-            continue
-        if plan.id not in taken:
-            plans.append(plan)
-            taken.add(plan.id)
-    return PlanList(tuple(plans), tuple(problems))
-
-
-def save_user_plan(plan: SessionPlan) -> Path:
-    """Write a plan to plans_dir() as <id>.json, mode 0600; plan_to_json validates it first."""
-    text = plan_to_json(plan)
-    path = plans_dir() / f"{plan.id}.json"
-    write_private_text(path, text)
-    return path
 
 
 def load_cues() -> CueCatalogue:
@@ -113,21 +48,8 @@ def next_suggestion(
 def save_result(
     services: AppServices, result: SessionResult, note_before: str, note_after: str
 ) -> WalkRecord | None:
-    """Save the walk, then the pain before and after linked to it; None if it never started."""
-    record = result.summary.to_walk_record(result.new_leg_symptoms)
-    if record is None:
-        return None
-    walk = services.walks.add(record)
-    ratings = (
-        (result.pain_before, PainContext.BEFORE_WALK, note_before.strip(), record.started_at),
-        (result.pain_after, PainContext.AFTER_WALK, note_after.strip(), services.clock.now()),
-    )
-    for pain, context, note, at in ratings:
-        if pain is not None:
-            services.pain.add(
-                PainEntry(at=at, pain=pain, context=context, note=note, walk_id=walk.id)
-            )
-    return walk
+    """Save the walk with the pain before and after it, all or nothing; None if never started."""
+    return services.diary.add_session(result, note_before, note_after, services.clock.now())
 
 
 def guided_history(

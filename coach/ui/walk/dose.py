@@ -11,7 +11,7 @@ from datetime import timedelta
 from coach.domain.dose import DoseStep, WeekProgress, goal_history, week_progress
 from coach.domain.pain import PainEntry
 from coach.domain.walks import HISTORY_START, WalkRecord
-from coach.storage.errors import StoreError
+from coach.services.errors import StoreError
 from coach.ui.services import AppServices
 
 HISTORY_DAYS = 400

@@ -21,8 +21,8 @@ from coach.domain.pain import PainEntry
 from coach.domain.plan_files.loading import PlanFileError
 from coach.domain.plans import Cadence, CadenceError, Phase, PhaseKind, SessionPlan
 from coach.domain.walks import WalkRecord, duration_words
+from coach.services.user_files import save_user_plan
 from coach.ui.walk import texts
-from coach.ui.walk.data import save_user_plan
 from coach.ui.widgets.card import Card, styled_label
 
 HistoryRow = tuple[WalkRecord, PainEntry | None, PainEntry | None]

@@ -15,7 +15,10 @@ from coach.domain.cues import CueSchedule
 from coach.domain.dose import suggest_plan
 from coach.domain.plans import SessionPlan
 from coach.domain.session import SessionResult, WalkSession
-from coach.storage.errors import StoreError
+from coach.services import user_files
+from coach.services.changes import Change
+from coach.services.errors import StoreError
+from coach.ui.data_changes import refresh_on
 from coach.ui.safety.gate import WalkQuestion, ask_before_walking, may_start_walk
 from coach.ui.safety.notice import SafetyNotice
 from coach.ui.services import AppServices
@@ -52,12 +55,13 @@ class WalkScreen(QWidget):
             app.aboutToQuit.connect(self.save_walk_under_way)
         self.player.sound_taken.connect(self._on_player_sound_taken)
         services.preferences.preferences_changed.connect(lambda _p: self._on_interval_changed())
+        kinds = (Change.WALKS, Change.PAIN, Change.PLANS, Change.SAFETY)
+        refresh_on(services.data_changes, kinds, self, self.refresh)
         self.refresh()
 
     def _build(self) -> None:
         self.choose_page = ChoosePage()
         self.safety_notice = SafetyNotice(self.services)
-        self.safety_notice.cleared.connect(self.refresh)
         self.choose_page.add_notice(self.safety_notice)
         self.before_page = PainPage(after=False)
         self.player = WalkPlayer(self.services)
@@ -100,8 +104,8 @@ class WalkScreen(QWidget):
 
     def refresh(self) -> None:
         """Reload the plans, the suggestion, the cadence and the history (not mid-walk)."""
-        routines = data.load_routines()
-        listed = data.load_plans(set(routines))
+        routines = user_files.load_routines()
+        listed = user_files.load_plans(set(routines))
         self.plans = listed.plans
         step, _progress = current_dose(self.services)
         paused = self.safety_notice.refresh().active
@@ -129,7 +133,7 @@ class WalkScreen(QWidget):
             self.chosen_plan,
             float(spm),
             self.player.clock,  # the sound as heard: one clock for phases, chimes and screen
-            data.load_routines(),
+            user_files.load_routines(),
             pain_before=self.before_page.pain(),
         )
         self.stack.setCurrentWidget(self.player)
@@ -148,8 +152,7 @@ class WalkScreen(QWidget):
         session = self.player.session
         assert session is not None
         result = session.finish(self.after_page.pain(), self.after_page.legs())
-        problem = self._save(result, self.after_page.note())
-        self.refresh()
+        problem = self._save(result, self.after_page.note())  # a save refreshes (refresh_on)
         next_plan = data.next_suggestion(self.services, self.plans, session.plan, result.holds)
         self.end_page.show_result(result, next_plan, problem)
         self.stack.setCurrentWidget(self.end_page)

@@ -16,12 +16,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from coach.domain.clock import SystemClock
-from coach.storage.cadence_repo import CadenceRepository
+from coach.services.report_data import gather_report
+from coach.services.wiring import services_on
 from coach.storage.database import open_store
-from coach.storage.pain_repo import PainRepository
-from coach.storage.safety_repo import SafetyRepository
-from coach.storage.walks_repo import WalkRepository
-from coach.ui.report.clinician_report import gather_report, write_report
+from coach.ui.report.clinician_report import write_report
 
 
 def main() -> None:
@@ -29,10 +27,10 @@ def main() -> None:
     app = QApplication([sys.argv[0]])
     now = SystemClock().now()
     with open_store() as store:
+        on = services_on(store)
         data = gather_report(
-            PainRepository(store), WalkRepository(store), CadenceRepository(store),
-            SafetyRepository(store), now.date() - timedelta(days=83), now.date(), now, 60,
-        )  # fmt: skip
+            on.diary, on.plans, on.safety, now.date() - timedelta(days=83), now.date(), now, 60
+        )
     while True:
         write_report(data, out)
         print("wrote", flush=True)

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.preferences import PreferenceError, Preferences
-from coach.storage.errors import StoreError
-from coach.storage.safety_repo import SafetyRepository
+from coach.services.errors import StoreError
 from coach.ui.learn import texts as learn_texts
 from coach.ui.settings.onboarding import texts
 from coach.ui.settings.onboarding.steps import (
@@ -210,7 +209,7 @@ class OnboardingWizard(QWidget):
         try:
             self._services.preferences.replace(self.answers())
             ticked = frozenset(f.key for f in self.red_flag_step.advice().flags)
-            SafetyRepository(self._services.store).add_signs(self._services.clock.now(), ticked)
+            self._services.safety.add_signs(self._services.clock.now(), ticked)
         except (PreferenceError, StoreError) as error:  # e.g. the diary is open read-only
             self.progress.setText(str(error))
             return

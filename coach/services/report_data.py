@@ -1,0 +1,88 @@
+"""What the clinician's report shows for a period, gathered from the diary without Qt.
+
+The report is drawn by coach.ui.report.clinician_report (it needs Qt for its chart); the
+numbers come from here, so the Trends screen and `walkcoach report` gather them one way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from coach.domain.change_story import change_story
+from coach.domain.pain import PainEntry
+from coach.domain.pain_series import daily_series, local_day_ordinals, samples_from_utc_seconds
+from coach.domain.progression import ProgressionPlan
+from coach.domain.safety.state import SafetyInputs, SafetyState, assess, history_lines
+from coach.services.diary import Diary
+from coach.services.plans import CadencePlans
+from coach.services.safety import SafetyRecord
+from coach.services.trends import TrendModel, build_model, load_inputs
+
+
+class ReportError(ValueError):
+    """The report cannot be made as asked; the message says why."""
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the report shows for one period."""
+
+    first: date
+    last: date
+    made: date
+    model: TrendModel
+    plan: ProgressionPlan | None
+    notes: tuple[PainEntry, ...]
+    ratings: int
+    tz: tzinfo
+    change_words: str
+    """The change that matters since the diary started and within the period (change_story)."""
+    safety: SafetyState
+    """The one safety state on the day the report is made."""
+    safety_history: tuple[str, ...]
+    """Warning signs noted and clinicians' checks in the period, with their dates."""
+
+
+def gather_report(
+    diary: Diary,
+    plans: CadencePlans,
+    safety: SafetyRecord,
+    first: date,
+    last: date,
+    now: datetime,
+    usual_minutes: float,
+) -> ReportData:
+    """Load and compute the report of the days from first to last (both included).
+
+    `usual_minutes` is the person's usual weekly walking, where the weekly goal starts.
+    """
+    if last < first:
+        raise ReportError(f"The period ends ({last}) before it starts ({first}).")
+    tz = now.tzinfo
+    if tz is None:
+        raise ReportError("The time used for the report must include its time zone.")
+    inputs = load_inputs(diary, plans, now, usual_minutes)
+    days = local_day_ordinals(inputs.seconds, tz)
+    in_pain = (days >= first.toordinal()) & (days <= last.toordinal())
+    in_walks = (inputs.walk_days >= first.toordinal()) & (inputs.walk_days <= last.toordinal())
+    period = replace(
+        inputs,
+        seconds=inputs.seconds[in_pain],
+        pains=inputs.pains[in_pain],
+        walk_days=inputs.walk_days[in_walks],
+        walk_minutes=inputs.walk_minutes[in_walks],
+        walk_cadence=inputs.walk_cadence[in_walks],
+        walk_guided=inputs.walk_guided[in_walks],
+        safety=SafetyInputs(),
+    )
+    start = datetime.combine(first, time(0), tz)
+    end = datetime.combine(last + timedelta(days=1), time(0), tz)
+    notes = tuple(e for e in diary.pain.between(start, end) if e.note.strip() or e.red_flags)
+    whole = daily_series(samples_from_utc_seconds(inputs.seconds, inputs.pains, tz))
+    record = safety.inputs()
+    return ReportData(
+        first, last, now.date(), build_model(period, tz, last), inputs.plan, notes,
+        int(in_pain.sum()), tz, change_story(whole, first, last),
+        assess(record, tz, now.date()), history_lines(record, tz, first, last),
+    )  # fmt: skip
