@@ -1,7 +1,7 @@
 """The person's own plans and routines: JSON files in the data folder, beside the diary.
 
 Screens read and write them through this module, never through coach.storage: the plan
-files here, the routine files through coach.storage.routine_files.
+files here; the routine files and their illustrations through coach.storage.routine_files.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from coach.storage.paths import data_dir, ensure_private_dir
 from coach.storage.routine_files import (
     delete_routine,
     export_routine,
+    illustration_path,
     import_routine,
     load_user_routines,
     restore_routine,
@@ -33,6 +34,7 @@ __all__ = [
     "PlanList",
     "delete_routine",
     "export_routine",
+    "illustration_path",
     "import_routine",
     "load_plans",
     "load_routines",

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.status_line = self.sound_notice.label
         self.read_only_notice = NoticeBar(READ_ONLY_NAME)
         self.reminder = ReminderController(
-            services.preferences, services.pain, services.clock, services.can_save, self
+            services.preferences, services.diary, services.clock, services.can_save, self
         )
         self.pain_prompt = PainPromptBar(self.reminder)
         self.pain_prompt.note_requested.connect(self.open_pain_log)

@@ -28,7 +28,7 @@ DAY = timedelta(days=1).total_seconds()
 
 def controller_for(services: AppServices) -> tuple[ReminderController, list[bool]]:
     controller = ReminderController(
-        services.preferences, services.pain, services.clock, services.can_save
+        services.preferences, services.diary, services.clock, services.can_save
     )
     prompts: list[bool] = []
     controller.prompt_due.connect(lambda: prompts.append(True))

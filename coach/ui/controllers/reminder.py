@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from coach.domain.clock import Clock
-from coach.storage.pain_repo import PainRepository
+from coach.services.diary import Diary
 from coach.ui.controllers.preferences import PreferencesController
 
 REMINDER_TICK_MS = 30_000
@@ -38,14 +38,14 @@ class ReminderController(QObject):
     def __init__(
         self,
         preferences: PreferencesController,
-        pain: PainRepository,
+        diary: Diary,
         clock: Clock,
         can_save: Callable[[], bool],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._preferences = preferences
-        self._pain = pain
+        self._diary = diary
         self._clock = clock
         self._can_save = can_save
         self._handled_on: date | None = None
@@ -68,7 +68,7 @@ class ReminderController(QObject):
         if now.time() < at or not self._can_save():
             return False
         since = datetime.combine(now.date(), at, tzinfo=now.tzinfo)
-        if self._pain.between(since, now + _A_MOMENT):
+        if self._diary.pain.between(since, now + _A_MOMENT):
             self._handled_on = now.date()  # already rated today: nothing to ask
             return False
         return True

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coach.domain.routines import Exercise, ExerciseKind, Side, StepKind, TimelineStep
-from coach.storage.routine_files import illustration_path
+from coach.services.user_files import illustration_path
 from coach.ui.stretches import texts
 from coach.ui.widgets.big_number import BigNumber
 from coach.ui.widgets.card import styled_label
