@@ -63,8 +63,13 @@ typecheck: $(TEST_STAMP)
 contracts: $(TEST_STAMP)
 	$(BIN)/lint-imports
 
+# One pytest-xdist worker per core; the tests that build and install the packaged app form
+# one group on one worker (tests/conftest.py), and loadgroup starts that longest group first.
+# PYTEST_WORKERS=0 runs everything in this process (for a debugger, or -x).
+PYTEST_WORKERS ?= auto
 pytest: $(TEST_STAMP)
-	$(BIN)/python -m pytest --junitxml=.pytest-report.xml $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --junitxml=.pytest-report.xml \
+		$(PYTEST_ARGS)
 
 screenshots: system-run $(APP_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots docs/screenshots

@@ -4,7 +4,11 @@ Both play at the same time, each into its own null sink whose monitor is recorde
 GUI thread is busy (pure-Python chunks back to back) and a pure-Python thread burns CPU.
 
     .venv/bin/python benchmarks/metronome_timing.py --minutes 10
+    .venv/bin/python benchmarks/metronome_timing.py --minutes 10 --speech
 
+With --speech the engine's program also says a phrase (real espeak-ng) every 10 s from 5 s
+on, steps ducked under it; onsets are then measured outside the phrases (each span blanked
+in the recording, 50 ms either side), against the beats outside them.
 Prints both columns, then one line starting with RESULT. Needs pulseaudio, pulseaudio-utils,
 libasound2-plugins and libportaudio2 (`scripts/ensure-system-packages.sh test`).
 """
@@ -211,6 +215,8 @@ def measure(server: PulseServer, args: argparse.Namespace, workdir: Path) -> Non
     app = QApplication.instance() or QApplication([])
     minutes, spm = args.minutes, args.spm
     program = steady_program(spm, RATE)
+    if args.speech:
+        program = spoken(program, minutes)
     # As create_engine builds it; PulseAudio's default sink is ENGINE_SINK.
     engine = AudioEngine(SoundDeviceBackend(), probe_audio, "default", **engine_options(args))
     source = Measured(Renderer(program))
@@ -263,6 +269,43 @@ def measure(server: PulseServer, args: argparse.Namespace, workdir: Path) -> Non
     report(engine, naive, program, marks, wall, engine_audio, naive_audio, spm)
 
 
+def spoken(program: Any, minutes: float) -> Any:
+    """The program saying a phase-like phrase every 10 s from 5 s on, steps ducked under it."""
+    from coach.audio.programs.model import LEAD_SECONDS
+    from coach.audio.programs.speech import with_speech
+    from coach.audio.speech import Speaker, find_engine
+    from coach.domain.spoken_script import CueImportance, SpokenCue
+
+    texts = ("Main walk. One hundred and thirteen steps a minute.", "Shoulders soft and low.")
+    cues = [
+        SpokenCue(5.0 + 10 * i, texts[i % 2], CueImportance.PHASE)
+        for i in range(int(minutes * 6) + 1)
+    ]
+    lead = round(LEAD_SECONDS * RATE)
+    speaking, placed = with_speech(program, cues, lead, Speaker(find_engine()).phrase, duck=True)
+    print(f"speech: {len(placed.phrases)} phrases, steps ducked under each", flush=True)
+    return speaking
+
+
+def outside_phrases(audio: np.ndarray, program: Any, beats: np.ndarray) -> tuple[Any, Any]:
+    """The recording with each phrase span blanked, and the beats outside those spans.
+
+    The recording is aligned to the program by its first onset, which is a step before the
+    first phrase (5 s in).
+    """
+    if not program.phrases:
+        return audio, beats
+    offset = int(recorded_onsets(audio[: int(4.5 * RATE)])[0]) - int(beats[0])
+    margin = RATE // 20
+    audio = audio.copy()
+    keep = np.ones(len(beats), bool)
+    for phrase in program.phrases:
+        lo, hi = phrase.sample - margin, phrase.end + margin
+        audio[max(0, lo + offset) : max(0, hi + offset)] = 0.0
+        keep &= (beats < lo) | (beats >= hi)
+    return audio, beats[keep]
+
+
 def engine_options(args: argparse.Namespace) -> dict[str, Any]:
     """Only what the command line overrides, so the default run measures the app's settings."""
     options: dict[str, Any] = {}
@@ -295,8 +338,9 @@ def report(
     naive_audio: np.ndarray,
     spm: float,
 ) -> None:
-    engine_onsets = recorded_onsets(engine_audio)
     beats = np.array([b.sample for b in program.beats_between(0, engine.position())])
+    engine_audio, beats = outside_phrases(engine_audio, program, beats)
+    engine_onsets = recorded_onsets(engine_audio)
     ours = timing(engine_onsets, beats)
     naive_onsets = recorded_onsets(naive_audio)
     ideal = np.arange(len(naive_onsets) * 2) * (RATE * 60 / spm)
@@ -337,6 +381,9 @@ def main() -> None:
     )
     parser.add_argument("--latency", type=float, help="override the engine's latency (s)")
     parser.add_argument("--blocksize", type=int, help="override the engine's block size")
+    parser.add_argument(
+        "--speech", action="store_true", help="the engine also speaks (espeak-ng) every 10 s"
+    )
     args = parser.parse_args()
     if args.minutes * 60 < 2 * WARM_UP_S:
         parser.error(f"--minutes must be at least {2 * WARM_UP_S / 60:g} (warm-up is excluded)")

@@ -70,6 +70,8 @@ def control_fields(
         "Maintainer": MAINTAINER,
         "Installed-Size": str(size_kib),
         "Depends": ", ".join(depends),
+        # The coaching voice runs espeak-ng; without it the app keeps its chimes.
+        "Recommends": "espeak-ng",
         "Section": "utils",
         "Priority": "optional",
         "Homepage": HOMEPAGE,

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Walking Coach needs when they are missing.
 # Usage: scripts/ensure-system-packages.sh run|test|deb
-# "run" is what the app needs (PortAudio and Qt's X11/Wayland runtime libraries);
+# "run" is what the app needs (PortAudio, espeak-ng for the voice, Qt's X11/Wayland libraries);
 # "test" adds the PulseAudio server the audio tests play into; "deb" the tools of `make deb`.
 set -euo pipefail
 
 want=(
   libportaudio2           # sounddevice's PortAudio library
+  espeak-ng               # the offline voice of spoken coaching (docs/audio.md, "Speech")
   libxcb-cursor0          # Qt 6's xcb platform plugin refuses to start without it
   libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1

@@ -13,6 +13,17 @@ import pytest
 # one install.
 from packaged_app import bundle, debian_package, installed_walking_coach, wheel  # noqa: F401
 
+# The tests of the packaged app: they share one bundle build, one .deb and one system-wide
+# install (session fixtures, one set per process), so one pytest-xdist worker runs them all.
+PACKAGED_APP_FILES = (
+    "tests/e2e/",
+    "tests/packaging/test_bundle.py",
+    "tests/packaging/test_deb.py",
+    "tests/packaging/test_wheel.py",
+)
+PACKAGED_APP_FIXTURES = {"wheel", "bundle", "debian_package", "installed_walking_coach"}
+PACKAGED_APP_GROUP = "packaged-app"
+
 # Qt must render offscreen before PySide6 is first imported; pyqtgraph must pick PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -48,3 +59,37 @@ def delete_leftover_widgets() -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Fail at once if a test outside PACKAGED_APP_FILES uses the packaged app.
+
+    On another worker it would build the bundle a second time, and install and purge the
+    package while the packaged-app worker's tests use it.
+    """
+    for item in items:
+        uses = PACKAGED_APP_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if uses and not item.nodeid.startswith(PACKAGED_APP_FILES):
+            raise pytest.UsageError(
+                f"{item.nodeid} uses {', '.join(sorted(uses))}: add its file to "
+                "PACKAGED_APP_FILES in tests/conftest.py so it runs with the packaged app"
+            )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """With `--dist loadgroup`: the packaged app's tests as one unit, every other test alone.
+
+    pytest-xdist 3.8's own loadgroup finds groups in node ids it rewrites, which pytest 9.2
+    no longer lets it do, so every test ran alone. Scopes go out largest first, so the
+    packaged app (bundle, .deb, lintian, install, end-to-end: the longest chain) starts at once.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class PackagedAppTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return PACKAGED_APP_GROUP if nodeid.startswith(PACKAGED_APP_FILES) else nodeid
+
+    return PackagedAppTogether(config, log)

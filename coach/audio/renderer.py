@@ -65,10 +65,16 @@ class Renderer:
         self._chime_frames = tuple(voices.chimes[c.kind] for c in program.chimes)
         self._volume = np.float32(sound.volume)
         fade = program.fade_samples
-        ramp = 0.5 - 0.5 * np.cos(np.pi * (np.arange(fade, dtype=np.float64) + 0.5) / fade)
+        ramp = ramp_curve(fade)
         self._fade_in = ramp.astype(np.float32)[:, None]
         self._fade_out = ramp[::-1].astype(np.float32)[:, None]
         self._accent_every = sound.accent_every
+        # Ducking glides over 10 ms at each edge of a phrase, so the gain change never clicks.
+        self._duck = np.float32(program.duck_gain)
+        duck_ramp = max(1, round(0.010 * program.sample_rate))
+        glide = 1.0 - (1.0 - program.duck_gain) * ramp_curve(duck_ramp)
+        self._duck_in = glide.astype(np.float32)
+        self._duck_out = np.ascontiguousarray(glide[::-1], dtype=np.float32)
         self._beats = BeatBuffer(self._beats_capacity(BLOCK_HINT))
 
     def render(self, start_sample: int, out: FloatBlock) -> None:
@@ -86,12 +92,21 @@ class Renderer:
         while i < beats.count:
             _mix(self._step_frames(beats.indices[i]), beats.samples[i], start_sample, out)
             i += 1
+        phrases = program.phrases
+        if phrases and self._duck != 1.0:
+            self._duck_steps(start_sample, out)
         chime_samples = program.chime_samples
         i = program.chime_index(start_sample - voices.longest_chime + 1)
         last = program.chime_index(end)
         while i < last:
             _mix(self._chime_frames[i], chime_samples[i], start_sample, out)
             i += 1
+        if phrases:
+            # Phrases never overlap, so those in the block follow the last one begun before it.
+            i = max(0, program.phrase_index(start_sample))
+            while i < len(phrases) and phrases[i].sample < end:
+                _mix_mono(phrases[i].frames, phrases[i].sample, start_sample, out)
+                i += 1
         if self._volume != 1.0:
             out *= self._volume
         _scale(out, start_sample, 0, self._fade_in)
@@ -100,6 +115,24 @@ class Renderer:
             silent_from = program.stop_sample + self._fade_out.shape[0] - start_sample
             if silent_from < out.shape[0]:
                 out[max(0, silent_from) :] = 0.0
+
+    def _duck_steps(self, start_sample: int, out: FloatBlock) -> None:
+        """Lower the steps under each phrase in the block, with short ramps at its edges."""
+        program = self.program
+        phrases = program.phrases
+        end = start_sample + out.shape[0]
+        ramp = self._duck_in.shape[0]
+        i = max(0, program.phrase_index(start_sample))
+        while i < len(phrases) and phrases[i].sample < end:
+            begin, stop = phrases[i].sample, phrases[i].end
+            if stop - begin >= 2 * ramp:
+                _scale_mono(out, start_sample, begin, self._duck_in)
+                lo = max(begin + ramp, start_sample)
+                hi = min(stop - ramp, end)
+                if hi > lo:
+                    out[lo - start_sample : hi - start_sample] *= self._duck
+                _scale_mono(out, start_sample, stop - ramp, self._duck_out)
+            i += 1
 
     def _step_frames(self, index: int) -> Frames:
         if index < 0:
@@ -113,12 +146,39 @@ class Renderer:
         return beats_capacity(window, self.sample_rate, len(self.program.segments), CADENCE_MAX)
 
 
+def ramp_curve(n: int) -> npt.NDArray[np.float64]:
+    """A raised-cosine rise from near 0 to near 1 over n samples (fades and ducking)."""
+    return 0.5 - 0.5 * np.cos(np.pi * (np.arange(n, dtype=np.float64) + 0.5) / n)
+
+
 def _mix(frames: Frames, at: int, block_start: int, out: FloatBlock) -> None:
     """Add the part of a sound starting at sample `at` that falls inside the block, in place."""
     lo = max(at, block_start)
     hi = min(at + frames.shape[0], block_start + out.shape[0])
     if hi > lo:
         out[lo - block_start : hi - block_start] += frames[lo - at : hi - at]
+
+
+def _mix_mono(frames: Frames, at: int, block_start: int, out: FloatBlock) -> None:
+    """Add a one-channel sound to every channel, one channel at a time.
+
+    Adding a (n, 1) array to (n, 2) would broadcast, and numpy buffers a broadcast in-place
+    operation: about 9 KiB per call, which the audio thread must not allocate.
+    """
+    lo = max(at, block_start)
+    hi = min(at + frames.shape[0], block_start + out.shape[0])
+    if hi > lo:
+        for channel in range(out.shape[1]):
+            out[lo - block_start : hi - block_start, channel] += frames[lo - at : hi - at]
+
+
+def _scale_mono(out: FloatBlock, block_start: int, at: int, curve: Frames) -> None:
+    """Multiply every channel, in place, by the part of a one-channel curve starting at `at`."""
+    lo = max(at, block_start)
+    hi = min(at + curve.shape[0], block_start + out.shape[0])
+    if hi > lo:
+        for channel in range(out.shape[1]):
+            out[lo - block_start : hi - block_start, channel] *= curve[lo - at : hi - at]
 
 
 def _scale(out: FloatBlock, block_start: int, at: int, curve: Frames) -> None:

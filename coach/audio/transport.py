@@ -22,7 +22,7 @@ from coach.audio.status import AudioStatus
 
 if TYPE_CHECKING:  # numpy and the program modules load with the engine, not at start-up
     from coach.audio.playback import AudioEngine
-    from coach.audio.programs.model import Chime, ClickProgram, SoundSettings
+    from coach.audio.programs.model import Chime, ClickProgram, Phrase, SoundSettings
 
 HEALTH_EVERY_S = 0.2
 """How often the engine's health is checked: a lost device is reported well within 2 s."""
@@ -109,10 +109,12 @@ class Playback:
         if self.active:
             self._transport.change_tempo(self, spm)
 
-    def replace_chimes(self, chimes: Sequence[Chime]) -> None:
-        """Swap the chimes still ahead; the beats stay where they are."""
+    def replace_chimes(
+        self, chimes: Sequence[Chime], phrases: Sequence[Phrase] | None = None
+    ) -> None:
+        """Swap the chimes (and phrases, if given) still ahead; the beats stay where they are."""
         if self.active:
-            self._transport.change_chimes(self, chimes)
+            self._transport.change_chimes(self, chimes, phrases)
 
     def stop(self) -> bool:
         """Stop with a short fade (ended: STOPPED); False, doing nothing, if no longer the owner."""
@@ -253,11 +255,12 @@ class Transport:
         self._swap(playback, program)
         playback.listener.on_tempo(spm)
 
-    def change_chimes(self, playback: Playback, chimes: Sequence[Chime]) -> None:
-        """Swap the chimes ahead of the first sample not yet rendered."""
-        self._swap(
-            playback, playback.program.with_chimes_after(self._change_sample(playback), chimes)
-        )
+    def change_chimes(
+        self, playback: Playback, chimes: Sequence[Chime], phrases: Sequence[Phrase] | None = None
+    ) -> None:
+        """Swap the chimes (and phrases) ahead of the first sample not yet rendered."""
+        at = self._change_sample(playback)
+        self._swap(playback, playback.program.with_chimes_after(at, chimes, phrases))
 
     # --- the display timer --------------------------------------------------------------------
 

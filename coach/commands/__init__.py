@@ -5,6 +5,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "validate",
     "export_data",
     "import_data",
+    "import_walk",
     "report",
     "restore",
     "backup",

@@ -14,6 +14,8 @@ from pathlib import Path
 from coach.audio.export import FORMATS, MAX_EXPORT_SECONDS, ExportError, export_audio
 from coach.audio.programs.model import ProgramError, SoundSettings
 from coach.audio.programs.plan import program_for_phases
+from coach.audio.speech import DEFAULT_RATE_WPM, DEFAULT_VOICE, RATE_RANGE
+from coach.commands.export_voice import add_voice
 from coach.domain.cadence_range import CADENCE_MAX, CADENCE_MIN
 from coach.domain.plan_files.loading import (
     PlanFileError,
@@ -21,7 +23,7 @@ from coach.domain.plan_files.loading import (
     load_default_routines,
     load_plan,
 )
-from coach.domain.plans import PhaseTempo, SessionPlan
+from coach.domain.plans import PhaseTempo, PlannedPhase, SessionPlan, tempo_of
 from coach.domain.preferences import RANGES, SOUND_NAMES, Preferences
 
 RATE_MIN, RATE_MAX = 8000, 192_000
@@ -82,6 +84,28 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--rate", type=_rate, default=44_100, help=f"sample rate in Hz ({RATE_MIN}-{RATE_MAX})"
     )
     parser.add_argument("--mono", action="store_true", help="one channel instead of two")
+    parser.add_argument(
+        "--voice",
+        action="store_true",
+        help="speak the phases, cue cards, stretches and time left (needs espeak-ng)",
+    )
+    parser.add_argument(
+        "--voice-name",
+        default=DEFAULT_VOICE,
+        metavar="NAME",
+        help=f"with --voice: an espeak-ng voice (default {DEFAULT_VOICE}; "
+        "'espeak-ng --voices' lists them)",
+    )
+    parser.add_argument(
+        "--speech-rate",
+        type=_speech_rate,
+        default=DEFAULT_RATE_WPM,
+        help=f"with --voice: words per minute ({RATE_RANGE[0]}-{RATE_RANGE[1]}, "
+        f"default {DEFAULT_RATE_WPM})",
+    )
+    parser.add_argument(
+        "--duck", action="store_true", help="with --voice: steps a little softer under speech"
+    )
     parser.set_defaults(handler=run, parser=parser)
 
 
@@ -91,9 +115,19 @@ def run(args: argparse.Namespace) -> int:
     if args.pan and args.mono:
         parser.error("--pan needs two channels; leave out --mono.")
     try:
-        phases, summary = _phases_from_args(args)
+        phases, planned, summary = _phases_from_args(args)
         settings = SoundSettings(args.sound, args.sound, args.volume, args.pan, 0, args.count_in)
         program = program_for_phases(phases, fs=args.rate, settings=settings)
+        if args.voice:
+            program = add_voice(
+                program,
+                phases,
+                planned,
+                settings,
+                voice=args.voice_name,
+                rate_wpm=args.speech_rate,
+                duck=args.duck,
+            )
     except (ProgramError, PlanFileError) as error:
         parser.error(str(error))
     try:
@@ -108,15 +142,18 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _phases_from_args(args: argparse.Namespace) -> tuple[list[PhaseTempo], str]:
-    """The phases to play and a short description, from whichever source option was given."""
+def _phases_from_args(
+    args: argparse.Namespace,
+) -> tuple[list[PhaseTempo], tuple[PlannedPhase, ...] | None, str]:
+    """The phases to play, the plan's phases (with --plan) and a short description."""
     if args.plan is not None:
         if args.minutes is not None:
             raise ProgramError("--minutes does not go with --plan: the plan sets the length.")
         plan = _plan(args.plan)
-        phases = plan.tempo_phases(args.target, load_default_routines())
+        planned = plan.planned_phases(args.target, load_default_routines())
+        phases = tempo_of(planned)
         minutes = sum(p.duration_s for p in phases) / 60
-        return phases, f"the plan '{plan.name}' ({_fmt(round(minutes, 1))} min)"
+        return phases, planned, f"the plan '{plan.name}' ({_fmt(round(minutes, 1))} min)"
     if args.ramp is not None:
         start, end, ramp_minutes = args.ramp
         minutes = ramp_minutes if args.minutes is None else args.minutes
@@ -129,10 +166,10 @@ def _phases_from_args(args: argparse.Namespace) -> tuple[list[PhaseTempo], str]:
             phases.append(PhaseTempo((minutes - ramp_minutes) * 60, end, end, "steady"))
         summary = f"{_fmt(minutes)} min: {_fmt(start)} to {_fmt(end)} steps/min"
         summary += f" over {_fmt(ramp_minutes)} min" if minutes > ramp_minutes else ""
-        return phases, summary
+        return phases, None, summary
     minutes = 30.0 if args.minutes is None else args.minutes
     phases = [PhaseTempo(minutes * 60, args.cadence, args.cadence, "walk")]
-    return phases, f"{_fmt(minutes)} min at {_fmt(args.cadence)} steps/min"
+    return phases, None, f"{_fmt(minutes)} min at {_fmt(args.cadence)} steps/min"
 
 
 def _plan(reference: str) -> SessionPlan:
@@ -188,6 +225,16 @@ def _ramp(text: str) -> tuple[float, float, float]:
         _cadence(parts[1], "ramp end cadence"),
         _minutes(parts[2], "ramp minutes"),
     )
+
+
+def _speech_rate(text: str) -> int:
+    low, high = RATE_RANGE
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise argparse.ArgumentTypeError(
+            f"speech rate must be a whole number of words per minute from {low} to {high}, "
+            f"not '{text}'."
+        )
+    return int(text)
 
 
 def _volume(text: str) -> float:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, Literal
 
 from coach.domain.cadence_range import CADENCE_MAX, CADENCE_MIN
+from coach.domain.checkin import WEEKDAYS
 
 Units = Literal["metric", "imperial"]
 Theme = Literal["system", "light", "dark"]
@@ -46,6 +48,12 @@ class Preferences:
     cue_interval_s: int = 60
     theme: Theme = "system"
     reminder_time: str = ""
+    voice_on: bool = False
+    voice_name: str = "en-gb"
+    speech_rate_wpm: int = 150
+    voice_volume_percent: int = 80
+    duck_steps: bool = False
+    checkin_weekday: str = "monday"
     onboarding_done: bool = False
 
     def with_value(self, name: str, value: Any) -> Preferences:
@@ -67,6 +75,9 @@ RANGES: dict[str, Range] = {
     # Bluetooth headphones lag by 100-300 ms; allow generous room either way.
     "av_offset_ms": Range(-500, 500),
     "cue_interval_s": Range(15, 600),
+    # Words a minute espeak-ng is asked for: below 80 words drag apart, above 260 blur.
+    "speech_rate_wpm": Range(80, 260),
+    "voice_volume_percent": Range(0, 100),
 }
 
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -74,6 +85,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "theme": ("system", "light", "dark"),
     "left_sound": SOUND_NAMES,
     "right_sound": SOUND_NAMES,
+    "checkin_weekday": WEEKDAYS,
 }
 
 _TYPES: dict[str, type] = {
@@ -92,8 +104,17 @@ _TYPES: dict[str, type] = {
     "cue_interval_s": int,
     "theme": str,
     "reminder_time": str,
+    "voice_on": bool,
+    "voice_name": str,
+    "speech_rate_wpm": int,
+    "voice_volume_percent": int,
+    "duck_steps": bool,
+    "checkin_weekday": str,
     "onboarding_done": bool,
 }
+
+# A voice name goes to espeak-ng as an argument: letters, digits, "-", "_" and "+" only.
+_VOICE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+-]{0,39}")
 
 PREFERENCE_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Preferences))
 """Every preference name, in declaration order."""
@@ -117,6 +138,10 @@ def validate_preference(name: str, value: Any) -> Any:
         raise PreferenceError(f"{name} must be one of {', '.join(CHOICES[name])}, not '{value}'.")
     if name == "reminder_time" and value:
         _check_clock_time(value)
+    if name == "voice_name" and not _VOICE_NAME.fullmatch(value):
+        raise PreferenceError(
+            f"voice_name must be an espeak-ng voice such as en-gb or en-us, not '{value}'."
+        )
     return value
 
 

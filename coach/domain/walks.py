@@ -22,10 +22,12 @@ MINUTES_FORMAT = "{minutes} min"
 
 
 class WalkKind(StrEnum):
-    """Where a walk was done in the app."""
+    """Where a walk was done: in the app, or imported from a watch or phone."""
 
     METRONOME = "metronome"
     GUIDED = "guided"
+    IMPORTED = "imported"
+    """Read from a watch or phone file (coach.domain.walk_files); walked away from the app."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,10 @@ class WalkRecord:
     walker reported new numbness or weakness in a leg after it (a warning sign: see
     coach.domain.safety.state). `settled_next_morning`: the answer to the next morning's
     question (coach.domain.pain_monitoring), None until asked.
+
+    An imported walk (kind IMPORTED) also keeps its `source` format ('fit', 'gpx', 'tcx'),
+    the file's `source_name`, `distance_m`, the `device` and `sport` the file names; its
+    `cadence_spm` is the median steps/min walked (None when the file records no cadence).
     """
 
     started_at: datetime
@@ -49,6 +55,11 @@ class WalkRecord:
     id: int | None = None
     new_leg_symptoms: bool = False
     settled_next_morning: bool | None = None
+    source: str = ""
+    source_name: str = ""
+    distance_m: float | None = None
+    device: str = ""
+    sport: str = ""
 
     def __post_init__(self) -> None:
         if self.started_at.tzinfo is None:

@@ -17,6 +17,7 @@ class Change(StrEnum):
     WALKS = "walks"
     PLANS = "plans"
     SAFETY = "safety"
+    CHECKINS = "checkins"
 
 
 Listener = Callable[[frozenset[Change]], None]

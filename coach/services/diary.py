@@ -17,7 +17,7 @@ from coach.domain.walks import WalkRecord
 from coach.services.changes import Change, ChangeFeed
 from coach.storage.database import Store
 from coach.storage.pain_repo import PainRepository
-from coach.storage.walks_repo import WalkRepository
+from coach.storage.walks_repo import DeletedWalk, WalkRepository
 
 if TYPE_CHECKING:  # the session modules load with the Walk screen, not at the first paint
     from coach.domain.session_summary import SessionResult
@@ -106,6 +106,18 @@ class Diary:
             if pain is not None
         ]
         return self.add_walk(record, entries)
+
+    def delete_imported_walk(self, walk_id: int) -> DeletedWalk:
+        """Delete an imported walk; returns it with its trace, so restore_walk can undo."""
+        deleted = self.walks.delete_imported(walk_id)
+        self.changes.report(Change.WALKS)
+        return deleted
+
+    def restore_walk(self, deleted: DeletedWalk) -> WalkRecord:
+        """Put a deleted walk back with its old id and cadence trace."""
+        restored = self.walks.restore(deleted)
+        self.changes.report(Change.WALKS)
+        return restored
 
     def set_settled(self, walk_id: int, settled: bool) -> None:
         """Save the next morning's answer for a walk: had the pain settled?"""

@@ -10,10 +10,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from coach.domain.change_story import change_story
+from coach.domain.checkin import WeeklyCheckin
+from coach.domain.checkin_story import checkin_story
 from coach.domain.pain import PainEntry
 from coach.domain.pain_series import daily_series, local_day_ordinals, samples_from_utc_seconds
 from coach.domain.progression import ProgressionPlan
 from coach.domain.safety.state import SafetyInputs, SafetyState, assess, history_lines
+from coach.services.checkins import CheckIns
 from coach.services.diary import Diary
 from coach.services.plans import CadencePlans
 from coach.services.safety import SafetyRecord
@@ -42,6 +45,10 @@ class ReportData:
     """The one safety state on the day the report is made."""
     safety_history: tuple[str, ...]
     """Warning signs noted and clinicians' checks in the period, with their dates."""
+    checkins: tuple[WeeklyCheckin, ...] = ()
+    """The weekly check-ins answered or skipped in the period, oldest first."""
+    checkin_words: str = ""
+    """The check-in's change in words, as on Trends (checkin_story, over every check-in)."""
 
 
 def gather_report(
@@ -52,10 +59,12 @@ def gather_report(
     last: date,
     now: datetime,
     usual_minutes: float,
+    checkins: CheckIns | None = None,
 ) -> ReportData:
     """Load and compute the report of the days from first to last (both included).
 
-    `usual_minutes` is the person's usual weekly walking, where the weekly goal starts.
+    `usual_minutes` is the person's usual weekly walking, where the weekly goal starts;
+    `checkins` defaults to the weekly check-ins of the diary's own store.
     """
     if last < first:
         raise ReportError(f"The period ends ({last}) before it starts ({first}).")
@@ -81,8 +90,11 @@ def gather_report(
     notes = tuple(e for e in diary.pain.between(start, end) if e.note.strip() or e.red_flags)
     whole = daily_series(samples_from_utc_seconds(inputs.seconds, inputs.pains, tz))
     record = safety.inputs()
+    every = (checkins or CheckIns(diary.store, diary.changes)).all()
+    shown = tuple(c for c in every if first <= c.answered_at.astimezone(tz).date() <= last)
     return ReportData(
         first, last, now.date(), build_model(period, tz, last), inputs.plan, notes,
         int(in_pain.sum()), tz, change_story(whole, first, last),
         assess(record, tz, now.date()), history_lines(record, tz, first, last),
+        shown, checkin_story(every),
     )  # fmt: skip

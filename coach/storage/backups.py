@@ -54,7 +54,9 @@ def parse_backup_name(path: Path) -> BackupFile | None:
     match = _NAME.match(path.name)
     if match is None:
         return None
-    taken_at = datetime.strptime(match["stamp"], _STAMP_FORMAT).replace(tzinfo=UTC)
+    # 20261123-201500 read as ISO 8601's basic form 20261123T201500: the same datetime as
+    # strptime with _STAMP_FORMAT, without loading _strptime on every start (about 3 ms).
+    taken_at = datetime.fromisoformat(match["stamp"].replace("-", "T")).replace(tzinfo=UTC)
     return BackupFile(path, taken_at, match["label"] or "", int(match["count"] or 0))
 
 

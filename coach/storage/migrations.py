@@ -146,6 +146,40 @@ MIGRATIONS: tuple[Migration, ...] = (
             " CHECK (settled_next_morning IN (0, 1))",
         ),
     ),
+    Migration(
+        7,
+        "walks imported from watch and phone files",
+        (
+            # source: 'fit', 'gpx' or 'tcx' for an imported walk (kind 'imported'), '' for a
+            # walk done in the app; source_name: the file's name. cadence_spm holds an
+            # imported walk's median steps/min, the pace it was walked at.
+            "ALTER TABLE walks ADD COLUMN source TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE walks ADD COLUMN source_name TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE walks ADD COLUMN distance_m REAL",
+            "ALTER TABLE walks ADD COLUMN device TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE walks ADD COLUMN sport TEXT NOT NULL DEFAULT ''",
+            # coach.storage.cadence_trace: float32 pairs (seconds, steps/min); NULL if none.
+            "ALTER TABLE walks ADD COLUMN cadence_trace BLOB",
+        ),
+    ),
+    Migration(
+        8,
+        "the weekly check-in",
+        (
+            # One row per check-in week (week_start: the local date it began, on the chosen
+            # weekday); a second check-in in the same week replaces the first. Each answer is
+            # 0-10 or NULL when skipped; skipped = 1 for a week the person chose to skip.
+            """CREATE TABLE weekly_checkins (
+                id INTEGER PRIMARY KEY,
+                week_start TEXT NOT NULL UNIQUE,
+                answered_at TEXT NOT NULL,
+                pain INTEGER CHECK (pain BETWEEN 0 AND 10),
+                enjoyment INTEGER CHECK (enjoyment BETWEEN 0 AND 10),
+                activity INTEGER CHECK (activity BETWEEN 0 AND 10),
+                skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1))
+            )""",
+        ),
+    ),
 )
 """Every migration in order; the version of each is its position counted from 1."""
 

@@ -57,6 +57,11 @@ def backup_dir() -> Path:
     return ensure_private_dir(data_dir() / "backups")
 
 
+def speech_cache_dir() -> Path:
+    """The private folder of rendered spoken phrases inside the data folder (a cache)."""
+    return ensure_private_dir(data_dir() / "speech-cache")
+
+
 def database_path() -> Path:
     """The database file in the data folder (the file itself may not exist yet)."""
     return data_dir() / DATABASE_NAME

@@ -48,6 +48,7 @@ def build_services(
         diary=on_store.diary,
         cadence=on_store.plans,
         safety=on_store.safety,
+        checkins=on_store.checkins,
         data_changes=DataChanges(on_store.changes),
         clock=clock,
         audio=AudioServices(preferences, clock, audio_status, engine, engine_factory),

@@ -10,7 +10,10 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+from coach.ui.texts import OK
+from coach.ui.widgets.message_dialog import Icon, MessageDialog, Role
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +48,7 @@ class CrashHandler:
         self.parent = parent
         self.max_dialogs = max_dialogs
         self.dialogs_shown = 0
-        self.dialog: QMessageBox | None = None
+        self.dialog: MessageDialog | None = None
         self._previous: ExceptHook | None = None
         self._previous_thread_hook = threading.excepthook
 
@@ -83,13 +86,10 @@ class CrashHandler:
         # open() rather than exec(): the hook returns at once and no nested loop piles up.
         self.dialog.open()
 
-    def _make_dialog(self) -> QMessageBox:
-        dialog = QMessageBox(self.parent)
-        dialog.setIcon(QMessageBox.Icon.Warning)
-        dialog.setWindowTitle(CRASH_TITLE)
-        dialog.setText(CRASH_TEXT.format(log_path=self.log_path))
+    def _make_dialog(self) -> MessageDialog:
+        text = CRASH_TEXT.format(log_path=self.log_path)
+        dialog = MessageDialog(Icon.Warning, CRASH_TITLE, text, self.parent)
         dialog.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        dialog.setStandardButtons(QMessageBox.StandardButton.Ok)
-        dialog.setAccessibleName(CRASH_TITLE)
+        dialog.setDefaultButton(dialog.addButton(OK, Role.AcceptRole))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         return dialog

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +25,7 @@ from coach.ui.dialogs.pain_prompt import PainPromptBar
 from coach.ui.navigation import Refreshable, ScreenSpec, Sidebar, default_screens
 from coach.ui.services import AppServices
 from coach.ui.widgets.notice_bar import NoticeBar
+from coach.ui.widgets.screen_fit import size_for_screen
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,11 @@ GEOMETRY_KEY = "main_window/geometry"
 LAST_SCREEN_KEY = "main_window/last_screen"
 DEFAULT_SIZE = (1180, 720)  # fits a 1366x768 screen with its panel and title bar
 SIDEBAR_WIDTH = 210
+COMPACT_SIDEBAR_WIDTH = 84
+"""An icon's row plus room for the list's scroll bar: a short window cannot show every row."""
+COMPACT_BELOW = 900
+"""A window narrower than this (a small screen, or large text: 150 % makes a 1366-wide screen
+911 px) shows the sidebar as icons with tooltips, so the screens keep room to reflow."""
 MINIMUM_SIZE = (760, 520)  # below this the cards and the settings rows start to clip
 
 SOUND_STATUS_NAME = "Sound status"
@@ -65,7 +71,9 @@ class MainWindow(QMainWindow):
         self._shown_before = False
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
-        self.setMinimumSize(*MINIMUM_SIZE)
+        # Never larger than a small screen (1024x600, or less with large text): then the
+        # screens scroll and reflow instead of the window running off the screen.
+        self.setMinimumSize(size_for_screen(self, *MINIMUM_SIZE))
         self.sidebar = Sidebar(list(self._specs.values()))
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Current screen")
@@ -124,6 +132,7 @@ class MainWindow(QMainWindow):
         panel.setFixedWidth(SIDEBAR_WIDTH)
         title = QLabel(APP_NAME)
         title.setObjectName("app_title")
+        self._sidebar_box, self._app_title = panel, title
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 18, 0, 0)
         column.setSpacing(6)
@@ -218,7 +227,7 @@ class MainWindow(QMainWindow):
     def _restore_view_state(self) -> None:
         geometry = self._settings.value(GEOMETRY_KEY)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(*DEFAULT_SIZE)
+            self.resize(size_for_screen(self, *DEFAULT_SIZE))
         last = self._settings.value(LAST_SCREEN_KEY)
         keys = self.sidebar.keys()
         self.show_screen(last if isinstance(last, str) and last in keys else keys[0])
@@ -228,6 +237,15 @@ class MainWindow(QMainWindow):
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.setValue(LAST_SCREEN_KEY, self._current_key)
         self._settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Below COMPACT_BELOW px the sidebar shows only its icons, leaving room for the screen."""
+        super().resizeEvent(event)
+        compact = event.size().width() < COMPACT_BELOW
+        if compact != self.sidebar.compact:
+            self.sidebar.set_compact(compact)
+            self._app_title.setVisible(not compact)
+            self._sidebar_box.setFixedWidth(COMPACT_SIDEBAR_WIDTH if compact else SIDEBAR_WIDTH)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Refresh the current screen whenever the window comes back into view."""

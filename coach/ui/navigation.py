@@ -122,6 +122,8 @@ class Sidebar(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self._specs = list(screens)
+        self.compact = False
+        """Icons only (a narrow window); the names stay in tooltips and for screen readers."""
         for number, spec in enumerate(self._specs, start=1):
             item = QListWidgetItem(spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
@@ -132,6 +134,17 @@ class Sidebar(QListWidget):
         self.recolor_icons()
         self.currentRowChanged.connect(self._on_current_row_changed)
         self.itemSelectionChanged.connect(self._on_item_selection_changed)
+
+    def set_compact(self, compact: bool) -> None:
+        """Show icons only (True) or icons with the screen names."""
+        self.compact = compact
+        for row, spec in enumerate(self._specs):
+            self.item(row).setText("" if compact else spec.title)
+        self.doItemsLayout()
+
+    def titles(self) -> list[str]:
+        """The screen names in sidebar order (also while only the icons show)."""
+        return [spec.title for spec in self._specs]
 
     def keys(self) -> list[str]:
         """The screen keys in sidebar order."""

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from coach.audio.status import AudioStatus
 from coach.domain.clock import Clock
+from coach.domain.progression import this_week_target
+from coach.services.checkins import CheckIns
 from coach.services.diary import Diary
+from coach.services.errors import StoreError
 from coach.services.plans import CadencePlans
 from coach.services.safety import SafetyRecord
+from coach.services.speech import VoiceService
 from coach.storage.database import Store
 from coach.storage.pain_repo import PainRepository
 from coach.storage.walks_repo import WalkRepository
@@ -25,8 +29,8 @@ if TYPE_CHECKING:
 class AppServices:
     """The application services, preferences, audio status, the clock and the sound stack.
 
-    Screens save through `diary`, `cadence` and `safety` (coach.services), which report each
-    change to `data_changes`; they read the diary through `pain` and `walks`.
+    Screens save through `diary`, `cadence`, `safety` and `checkins` (coach.services), which
+    report each change to `data_changes`; they read the diary through `pain` and `walks`.
     """
 
     store: Store
@@ -34,9 +38,12 @@ class AppServices:
     diary: Diary
     cadence: CadencePlans
     safety: SafetyRecord
+    checkins: CheckIns
     data_changes: DataChanges
     clock: Clock
     audio: AudioServices
+    voice: VoiceService = field(default_factory=VoiceService)
+    """The coaching voice (espeak-ng), looked up on first use."""
 
     @property
     def audio_status(self) -> AudioStatus:
@@ -57,6 +64,14 @@ class AppServices:
     def metronome(self) -> MetronomeController:
         """The metronome; the sound stack behind it is built on first access."""
         return self.audio.metronome
+
+    def plan_target(self) -> int | None:
+        """This week's target cadence from the stored plan, or None without a readable plan."""
+        try:
+            plan = self.cadence.active_plan()
+        except StoreError:
+            return None
+        return None if plan is None else this_week_target(plan, self.clock.now().date())
 
     def can_save(self) -> bool:
         """Whether data may be saved now; False while a damaged copy is open read-only.

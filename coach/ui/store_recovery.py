@@ -10,7 +10,7 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from coach.domain.clock import Clock, SystemClock
 from coach.storage.database import (
@@ -29,6 +29,8 @@ from coach.storage.errors import (
 from coach.storage.paths import database_path
 from coach.storage.recovery import RecoveryOffer, find_recovery_offer, mark_kept
 from coach.storage.restore import restore_and_resolve
+from coach.ui.texts import OK
+from coach.ui.widgets.message_dialog import Icon, MessageDialog, Role
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +117,7 @@ def again_message(offer: RecoveryOffer) -> str:
 
 def damaged_dialog(
     error: DatabaseDamagedError, parent: QWidget | None = None
-) -> tuple[QMessageBox, dict[QPushButton, RecoveryChoice]]:
+) -> tuple[MessageDialog, dict[QPushButton, RecoveryChoice]]:
     """The dialog offering the newest good backup (if any), the read-only copy, or quitting."""
     choices = _Choices(bool(error.backups), read_only=True, start_new=False)
     return _choice_box(DAMAGED_TEXT, damaged_message(error), choices, parent)
@@ -123,7 +125,7 @@ def damaged_dialog(
 
 def again_dialog(
     offer: RecoveryOffer, parent: QWidget | None = None
-) -> tuple[QMessageBox, dict[QPushButton, RecoveryChoice]]:
+) -> tuple[MessageDialog, dict[QPushButton, RecoveryChoice]]:
     """The same choice on a later start, plus starting a new diary that keeps the old files."""
     text = AGAIN_TEXT if offer.damaged else EMPTY_TEXT
     choices = _Choices(bool(offer.backups), read_only=bool(offer.damaged), start_new=True)
@@ -141,26 +143,22 @@ class _Choices:
 
 def _choice_box(
     text: str, informative: str, choices: _Choices, parent: QWidget | None
-) -> tuple[QMessageBox, dict[QPushButton, RecoveryChoice]]:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(DAMAGED_TITLE)
-    box.setAccessibleName(DAMAGED_TITLE)
-    box.setText(text)
+) -> tuple[MessageDialog, dict[QPushButton, RecoveryChoice]]:
+    box = MessageDialog(Icon.Warning, DAMAGED_TITLE, text, parent)
     box.setInformativeText(informative)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     buttons: dict[QPushButton, RecoveryChoice] = {}
     if choices.restore:
-        restore = box.addButton(RESTORE_BUTTON, QMessageBox.ButtonRole.AcceptRole)
+        restore = box.addButton(RESTORE_BUTTON, Role.AcceptRole)
         buttons[restore] = RecoveryChoice.RESTORE_BACKUP
     if choices.read_only:
-        read_only = box.addButton(READ_ONLY_BUTTON, QMessageBox.ButtonRole.ActionRole)
+        read_only = box.addButton(READ_ONLY_BUTTON, Role.ActionRole)
         buttons[read_only] = RecoveryChoice.OPEN_READ_ONLY
     if choices.start_new:
-        fresh = box.addButton(START_NEW_BUTTON, QMessageBox.ButtonRole.DestructiveRole)
+        fresh = box.addButton(START_NEW_BUTTON, Role.DestructiveRole)
         buttons[fresh] = RecoveryChoice.START_NEW
     # Escape and closing the window mean Quit: nothing is decided by accident.
-    quit_button = box.addButton(QUIT_BUTTON, QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton(QUIT_BUTTON, Role.RejectRole)
     buttons[quit_button] = RecoveryChoice.QUIT
     box.setDefaultButton(next(iter(buttons)))
     box.setEscapeButton(quit_button)
@@ -169,7 +167,7 @@ def _choice_box(
     return box, buttons
 
 
-def _ask(box: QMessageBox, buttons: dict[QPushButton, RecoveryChoice]) -> RecoveryChoice:
+def _ask(box: MessageDialog, buttons: dict[QPushButton, RecoveryChoice]) -> RecoveryChoice:
     box.exec()
     clicked = box.clickedButton()
     box.deleteLater()
@@ -193,9 +191,10 @@ def ask_again_choice(offer: RecoveryOffer, parent: QWidget | None = None) -> Rec
 
 def tell_too_new(error: DatabaseTooNewError, parent: QWidget | None = None) -> None:
     """Explain that the diary was saved by a newer app, and that it was left untouched."""
-    box = QMessageBox(QMessageBox.Icon.Information, TOO_NEW_TITLE, str(error), parent=parent)
-    box.setAccessibleName(TOO_NEW_TITLE)
+    box = MessageDialog(Icon.Information, TOO_NEW_TITLE, str(error), parent)
+    box.addButton(OK, Role.AcceptRole)
     box.exec()
+    box.deleteLater()
 
 
 def open_read_only_or_tell(
@@ -220,9 +219,10 @@ def open_read_only_or_tell(
 
 
 def _tell_folder(message: str, parent: QWidget | None) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, FOLDER_TITLE, message, parent=parent)
-    box.setAccessibleName(FOLDER_TITLE)
+    box = MessageDialog(Icon.Information, FOLDER_TITLE, message, parent)
+    box.addButton(OK, Role.AcceptRole)
     box.exec()
+    box.deleteLater()
 
 
 def open_store_interactively(

@@ -8,3 +8,10 @@ READ_ONLY_REFUSAL = (
     "new diary."
 )
 """Why a change was not saved while a damaged copy is open read-only."""
+
+YES = "Yes"
+"""The answer button that agrees, in the app's yes/no questions."""
+NO = "No"
+"""The answer button that declines (and the one Escape presses)."""
+OK = "OK"
+"""The one button of a message that only tells something."""

@@ -60,6 +60,8 @@ def test_the_package_is_named_and_depends_as_debian_expects(debian_package: Path
     assert wanted | {"libportaudio2"} <= depends
     # Libraries the bundle carries itself are not asked of the system.
     assert not depends & {"libx11-6", "libglib2.0-0", "libfontconfig1", "libqt6core6"}
+    # The voice's engine is recommended (apt installs it by default), never required.
+    assert control_field(debian_package, "Recommends") == "espeak-ng"
 
 
 @pytest.mark.bundle

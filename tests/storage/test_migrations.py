@@ -58,6 +58,7 @@ def test_empty_file_gets_the_whole_schema_and_no_backup(db_path: Path, clock: Fa
         assert columns(conn, "walks") == [
             "id", "started_at", "duration_s", "kind", "cadence_spm", "ramp_from_spm",
             "speed_kmh", "plan_name", "new_leg_symptoms", "settled_next_morning",
+            "source", "source_name", "distance_m", "device", "sport", "cadence_trace",
         ]  # fmt: skip
         assert columns(conn, "safety_events") == ["id", "at", "kind", "signs", "note"]
         assert columns(conn, "pain_entries") == [

@@ -21,7 +21,7 @@ from coach.domain.pain import PainContext, PainEntry, PainLocation
 from coach.domain.walks import WalkKind, WalkRecord
 from coach.storage.database import Store, open_store
 from coach.ui.bootstrap import build_services
-from coach.ui.main_window import MainWindow
+from coach.ui.main_window import DEFAULT_SIZE, MainWindow
 from coach.ui.services import AppServices
 from coach.ui.theme import ThemeController, apply_theme
 
@@ -81,6 +81,9 @@ def main_window(
     window = MainWindow(services, view_settings)
     theme.theme_changed.connect(window.on_theme_changed)
     qtbot.addWidget(window)
+    # The offscreen screen is 800x800, so the window would open screen-sized with the
+    # compact sidebar; tests see it as on a 1366x768 laptop (the fit tests try other sizes).
+    window.resize(*DEFAULT_SIZE)
     window.show()
     qtbot.waitExposed(window)
     return window

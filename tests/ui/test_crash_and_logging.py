@@ -11,12 +11,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMessageLogContext, QtMsgType
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from coach.storage.paths import log_dir
 from coach.ui.crash import CrashHandler
-from coach.ui.logging_setup import LOG_FILE_NAME, configure_logging, qt_message_handler
+from coach.ui.logging_setup import (
+    LOG_FILE_NAME,
+    PrivateRotatingFileHandler,
+    configure_logging,
+    qt_message_handler,
+)
+from coach.ui.widgets.message_dialog import MessageDialog
 
 
 @pytest.fixture
@@ -42,9 +48,9 @@ def raise_and_hook(handler: CrashHandler, message: str) -> None:
         handler(*sys.exc_info())
 
 
-def visible_crash_dialogs() -> list[QMessageBox]:
+def visible_crash_dialogs() -> list[MessageDialog]:
     return [
-        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MessageDialog) and w.isVisible()
     ]
 
 
@@ -97,3 +103,25 @@ def test_errors_in_threads_are_logged_without_a_dialog(log_path: Path) -> None:
     assert "Unexpected error in thread worker-for-test" in log_path.read_text()
     assert "ZeroDivisionError" in log_path.read_text()
     assert handler.dialogs_shown == 0
+
+
+def test_the_log_rotates_before_a_line_would_pass_the_size_and_keeps_private_backups(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / LOG_FILE_NAME
+    handler = PrivateRotatingFileHandler(path, max_bytes=100, backup_count=2)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.Logger("coach.rotation.test")
+    logger.addHandler(handler)
+    try:
+        for number in range(7):
+            logger.info("line %d %s", number, "x" * 30)  # 39 characters with the newline
+    finally:
+        handler.close()
+    # Two lines fit under 100 characters, so each file holds two; the oldest file is dropped.
+    assert path.read_text().splitlines() == [f"line 6 {'x' * 30}"]
+    assert Path(f"{path}.1").read_text().splitlines() == [f"line {n} {'x' * 30}" for n in (4, 5)]
+    assert Path(f"{path}.2").read_text().splitlines() == [f"line {n} {'x' * 30}" for n in (2, 3)]
+    assert not Path(f"{path}.3").exists()
+    for kept in (path, Path(f"{path}.1"), Path(f"{path}.2")):
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o600

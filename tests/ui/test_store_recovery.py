@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.domain.clock import FakeClock
@@ -31,6 +31,7 @@ from coach.ui.store_recovery import (
     damaged_dialog,
     open_store_interactively,
 )
+from coach.ui.widgets.message_dialog import MessageDialog
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
@@ -111,7 +112,7 @@ def test_the_real_dialog_returns_the_clicked_choice(qtbot: QtBot) -> None:
 
     def click_restore() -> None:
         box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
+        assert isinstance(box, MessageDialog)
         restore = next(b for b in box.buttons() if b.text() == RESTORE_BUTTON)
         restore.click()
 
@@ -235,7 +236,7 @@ def test_the_real_restart_dialog_returns_start_new(qtbot: QtBot) -> None:
 
     def click_start_new() -> None:
         box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
+        assert isinstance(box, MessageDialog)
         next(b for b in box.buttons() if b.text() == START_NEW_BUTTON).click()
 
     QTimer.singleShot(0, click_start_new)

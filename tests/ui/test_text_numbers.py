@@ -29,7 +29,13 @@ FEATURE_TEXT_MODULES = tuple(
     for m in pkgutil.walk_packages(coach.ui.__path__, "coach.ui.")
     if m.name.endswith(".texts")
 )
-TEXT_MODULES = ("coach.domain.diary.import_texts", *FEATURE_TEXT_MODULES)
+TEXT_MODULES = (
+    "coach.domain.diary.import_texts",
+    "coach.domain.speech_texts",
+    "coach.domain.checkin_story",
+    "coach.domain.insight_words",
+    *FEATURE_TEXT_MODULES,
+)
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty-one": 21, "twenty": 20,
@@ -52,6 +58,10 @@ TABLED: dict[str, str] = {
     "7-day": "coach.domain.pain_series.ROLLING_WINDOW_DAYS",
     "5 walks": "coach.domain.dose.GOAL_WALKS_PER_WEEK",
     "30 minutes": "coach.domain.dose.GOAL_MINUTES_PER_WALK",
+    "1 point": "coach.domain.checkin.CHANGE_FLOOR_POINTS",
+    "10 minutes": "coach.domain.insights.WALK_DAY_MINUTES",
+    "10 days": "coach.domain.insights.MIN_DAYS_EACH",
+    "90 %": "coach.domain.insights.INTERVAL",
 }
 """A phrase people read -> the row whose number it states."""
 
@@ -70,6 +80,10 @@ UNTABLED: dict[str, str] = {
     "five minutes": "a plan's own phase length, checked by the plan files' tests",
     "twelve minutes": "a plan's own phase length, checked by the plan files' tests",
     "twenty-one minutes": "a plan's own phase length, checked by the plan files' tests",
+    "0 to 100 %": "the voice-volume setting's allowed range",
+    "ten steps a minute": "the spoken sample in Settings: any cadence would do, 110 is typical",
+    "Five minutes": "the voice's time-left reminder (coach/domain/spoken_script.py), our choice",
+    "One minute": "the voice says the last minute, as the last-minute chime marks it",
     "10-minute": "a plan's name and length, checked by the plan files' tests",
     "20-minute": "a plan's name and length, checked by the plan files' tests",
     "30-minute": "a plan's name and length, checked by the plan files' tests",

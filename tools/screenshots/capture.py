@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from coach.ui.main_window import MainWindow
 from coach.ui.services import AppServices
@@ -22,6 +22,19 @@ def settle(app: QApplication) -> None:
     """Let layouts, polish and deferred deletes finish before grabbing."""
     for _ in range(5):
         app.processEvents()
+
+
+def discard(*widgets: QWidget) -> None:
+    """Close windows or dialogs and delete them now, as the app's event loop would soon after.
+
+    The tool runs no event loop, so deleteLater alone never deleted anything: every window
+    it had made stayed alive, refreshed on every data change, and was restyled on every theme
+    switch (the app-wide style sheet took 74 of the tool's 120 s, 6 s a switch by the end).
+    """
+    for widget in widgets:
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def grab_window(app: QApplication, window: MainWindow, key: str, path: Path) -> None:

@@ -13,6 +13,7 @@ from coach.ui.dialogs.log_pain import LogPainDialog
 from coach.ui.main_window import MainWindow
 from coach.ui.services import AppServices
 from coach.ui.theme import colors_for, current_scheme
+from tools.screenshots.capture import discard
 
 SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080))
 SCHEMES: tuple[str, ...] = ("light", "dark")
@@ -28,13 +29,16 @@ def _settle(app: QApplication) -> None:
 def save_on_desktop(widget: QWidget, size: tuple[int, int], path: Path) -> None:
     """Save the widget as it would sit, centred, on a screen of `size`."""
     image = widget.grab()
-    canvas = QPixmap(*size)
+    ratio = image.devicePixelRatio()  # 1.5 with 150 % text: count in the dialog's own pixels
+    canvas = QPixmap(round(size[0] * ratio), round(size[1] * ratio))
+    canvas.setDevicePixelRatio(ratio)
     canvas.fill(QColor(DESKTOP))
     painter = QPainter(canvas)
-    corner = QPoint((size[0] - image.width()) // 2, (size[1] - image.height()) // 2)
+    shown = image.deviceIndependentSize().toSize()
+    corner = QPoint((size[0] - shown.width()) // 2, (size[1] - shown.height()) // 2)
     painter.drawPixmap(corner, image)
     painter.setPen(QColor(colors_for(current_scheme()).border))
-    painter.drawRect(corner.x() - 1, corner.y() - 1, image.width() + 1, image.height() + 1)
+    painter.drawRect(corner.x() - 1, corner.y() - 1, shown.width() + 1, shown.height() + 1)
     painter.end()
     canvas.save(str(path))
 
@@ -51,8 +55,7 @@ def grab_pain_log(
     dialog.scale.setFocus()
     _settle(app)
     save_on_desktop(dialog, size, path)
-    dialog.close()
-    dialog.deleteLater()
+    discard(dialog)
 
 
 def grab_reminder(
@@ -72,8 +75,7 @@ def grab_reminder(
     window.pain_prompt.show_message(texts.REMINDER_TEXT)
     _settle(app)
     window.grab().save(str(path))
-    window.close()
-    window.deleteLater()
+    discard(window)
 
 
 def render_pain_log_states(out_dir: Path, services: AppServices, app: QApplication) -> list[Path]:

@@ -78,7 +78,7 @@ def render_import_preview(
     )
     dialog = ImportPreviewDialog(SAMPLE_FILE_NAME, preview)
     grab_centered(app, dialog, size, path)
-    dialog.deleteLater()
+    screenshots.discard(dialog)
 
 
 def add_red_flag_rating(services: AppServices) -> PainEntry:
@@ -110,8 +110,7 @@ def render_diary_states(out_dir: Path, services: AppServices, app: QApplication)
             path = out_dir / f"diary-{stem}-safety.png"
             screenshots.grab_window(app, window, "diary", path)
             written.append(path)
-            window.close()
-            window.deleteLater()
+            screenshots.discard(window)
             assert flagged.id is not None
             services.pain.delete(flagged.id)
     return written

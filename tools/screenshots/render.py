@@ -33,7 +33,8 @@ from coach.storage.paths import DATA_DIR_ENV
 from coach.ui.bootstrap import build_services
 from coach.ui.services import AppServices
 from coach.ui.theme import ThemeController, colors_for, current_scheme
-from tools.screenshots.capture import SCHEMES, SIZES, grab_window, make_window, settle
+from tools.screenshots.capture import SCHEMES, SIZES, discard, grab_window, make_window, settle
+from tools.screenshots.checkin_shots import fill_sample_checkins, render_checkin_states
 from tools.screenshots.dialog_shots import render_pain_log_states
 from tools.screenshots.diary_shots import render_diary_states
 from tools.screenshots.report_shots import render_report_page
@@ -69,8 +70,7 @@ def grab_dialog(
     page.show()
     settle(app)
     dialog = page.grab()
-    page.close()
-    page.deleteLater()
+    discard(page)
     canvas = QPixmap(*size)
     canvas.fill(QColor("#5b6569"))  # a neutral desktop behind the dialog
     painter = QPainter(canvas)
@@ -98,8 +98,7 @@ def grab_treadmill_view(app: QApplication, size: tuple[int, int], path: Path) ->
     view.show()
     settle(app)
     view.grab().save(str(path))
-    view.close()
-    view.deleteLater()
+    discard(view)
 
 
 def render_all(
@@ -119,8 +118,7 @@ def render_all(
                 path = out_dir / f"{key}-{width}x{height}-{scheme}.png"
                 grab_window(app, window, key, path)
                 written.append(path)
-            window.close()
-            window.deleteLater()
+            discard(window)
             path = out_dir / f"treadmill-{width}x{height}-{scheme}.png"
             grab_treadmill_view(app, (width, height), path)
             written.append(path)
@@ -138,7 +136,7 @@ def render_sound_off(out_dir: Path, services: AppServices, app: QApplication) ->
     window.set_audio_status(AudioStatus(False, NO_PORTAUDIO))
     path = out_dir / f"today-{SIZES[0][0]}x{SIZES[0][1]}-light-sound-off.png"
     grab_window(app, window, "today", path)
-    window.close()
+    discard(window)
     return path
 
 
@@ -173,10 +171,12 @@ def main(argv: list[str]) -> int:
             services.preferences.set("onboarding_done", True)
             fill_sample_data(services)
             fill_sample_baseline(services)
+            fill_sample_checkins(services)
             theme = ThemeController(app, services.preferences)  # follows the theme preference
             written = render_all(out_dir, services, app, sizes)
             written += render_pain_log_states(out_dir, services, app)
             written += render_settings_states(out_dir, services, app)
+            written += render_checkin_states(out_dir, services, app)
             written.append(render_sound_off(out_dir, services, app))
             written += render_diary_states(out_dir, services, app)
             written += render_report_page(out_dir, services)

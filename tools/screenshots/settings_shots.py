@@ -13,6 +13,7 @@ from coach.ui.main_window import MainWindow
 from coach.ui.navigation import default_screens
 from coach.ui.services import AppServices
 from coach.ui.settings.screen import settings_screenshot_states
+from tools.screenshots.capture import discard
 
 SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080))
 SCHEMES: tuple[str, ...] = ("light", "dark")
@@ -44,8 +45,7 @@ def grab_settings_state(
     for _ in range(8):
         app.processEvents()  # scroll_to waits for the layout; let it land
     window.grab().save(str(path))
-    window.close()
-    window.deleteLater()
+    discard(window)
 
 
 def render_settings_states(out_dir: Path, services: AppServices, app: QApplication) -> list[Path]:

@@ -16,6 +16,7 @@ from coach.domain.routines import Routine, RoutineTimeline, StepKind, editable_c
 from coach.ui.main_window import MainWindow
 from coach.ui.services import AppServices
 from coach.ui.stretches.screen import StretchesScreen
+from tools.screenshots.capture import discard
 
 SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080))
 SCHEMES: tuple[str, ...] = ("light", "dark")
@@ -114,6 +115,5 @@ def render_stretches_states(out_dir: Path, services: AppServices, app: QApplicat
                 path = out_dir / f"{stem}-{width}x{height}-{scheme}.png"
                 _grab(app, window, state, path)
                 written.append(path)
-            window.close()
-            window.deleteLater()
+            discard(window)
     return written

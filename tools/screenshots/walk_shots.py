@@ -15,7 +15,7 @@ from coach.domain.clock import FakeClock
 from coach.ui.main_window import MainWindow
 from coach.ui.services import AppServices
 from coach.ui.walk.screen import WalkScreen
-from tools.screenshots.capture import make_window
+from tools.screenshots.capture import discard, make_window
 
 SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080))
 SCHEMES: tuple[str, ...] = ("light", "dark")
@@ -88,6 +88,5 @@ def render_walk_states(out_dir: Path, services: AppServices, app: QApplication) 
             window.show_screen("walk")
             stem = str(out_dir / f"walk-{width}x{height}-{scheme}")
             written += _player_states(app, services, window, stem)
-            window.close()
-            window.deleteLater()
+            discard(window)
     return written

@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from typing import Any
 
 from coach.audio.programs.beats import (
     Beat,
@@ -58,6 +59,24 @@ class Chime:
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """A spoken phrase starting at an exact sample: its text and its pre-rendered samples.
+
+    `frames` is a read-only one-dimensional float32 array, already at the program's sample
+    rate and voice level; the renderer adds it to every channel.
+    """
+
+    sample: int
+    text: str
+    frames: Any = field(compare=False, repr=False)
+
+    @property
+    def end(self) -> int:
+        """The first sample after the phrase."""
+        return self.sample + int(self.frames.shape[0])
+
+
+@dataclass(frozen=True)
 class BeatInfo:
     """The beat in effect at a sample, for lighting the footprint on screen."""
 
@@ -97,12 +116,18 @@ class ClickProgram:
     sound: SoundSettings = DEFAULT_SOUND
     fade_seconds: float = 0.005
     stop_sample: int | None = None
+    phrases: tuple[Phrase, ...] = ()
+    """Spoken phrases in time order, none overlapping the next (programs/speech.py)."""
+    duck_gain: float = 1.0
+    """Gain on the steps while a phrase sounds (1.0: no ducking); chimes are never ducked."""
     # Lookup tables derived once at construction (on the GUI thread), so the audio thread
     # only ever reads them: no lazy initialisation and no locks there.
     _begins: list[int] = field(init=False, repr=False, compare=False)
     chime_samples: list[int] = field(init=False, repr=False, compare=False)
     """The chimes' samples, in order (read by the audio thread, never changed)."""
     _timelines: tuple[Timeline | None, ...] = field(init=False, repr=False, compare=False)
+    phrase_samples: list[int] = field(init=False, repr=False, compare=False)
+    """The phrases' first samples, in order (read by the audio thread, never changed)."""
 
     def __post_init__(self) -> None:
         _validate(self)
@@ -110,6 +135,7 @@ class ClickProgram:
         object.__setattr__(self, "chimes", chimes)
         object.__setattr__(self, "_begins", [s.begin for s in self.segments])
         object.__setattr__(self, "chime_samples", [c.sample for c in chimes])
+        object.__setattr__(self, "phrase_samples", [p.sample for p in self.phrases])
         timelines = chain_timelines(self.segments, self.sample_rate, self.sound.count_in)
         object.__setattr__(self, "_timelines", timelines)
 
@@ -126,6 +152,8 @@ class ClickProgram:
         if not last.has_steps:
             end = max(last.begin, self.chimes[-1].sample if self.chimes else 0)
             natural = end + round(MAX_SOUND_SECONDS * self.sample_rate)
+            if self.phrases:
+                natural = max(natural, self.phrases[-1].end)
         if self.stop_sample is None:
             return natural
         stopped = self.stop_sample + self.fade_samples
@@ -228,22 +256,45 @@ class ClickProgram:
             at = min(at, self.stop_sample)
         return replace(self, stop_sample=at)
 
-    def with_chimes_after(self, at_sample: int, chimes: Sequence[Chime]) -> ClickProgram:
+    def with_chimes_after(
+        self, at_sample: int, chimes: Sequence[Chime], phrases: Sequence[Phrase] | None = None
+    ) -> ClickProgram:
         """A copy with every segment and every chime before at_sample, and these chimes after.
 
-        Only the chimes move: the beats stay where they were to the sample. Chimes given
-        for a point before at_sample are left out, since that part has already been heard.
+        Only the chimes (and, when given, the phrases) move: the beats stay where they were
+        to the sample. Chimes given for a point before at_sample are left out, since that
+        part has already been heard; so is a phrase that would start while one begun
+        before at_sample still sounds.
         """
         kept = [c for c in self.chimes if c.sample < at_sample]
         ahead = [c for c in chimes if c.sample >= at_sample]
-        return replace(self, chimes=(*kept, *ahead))
+        if phrases is None:
+            return replace(self, chimes=(*kept, *ahead))
+        said = [p for p in self.phrases if p.sample < at_sample]
+        free_from = max(at_sample, said[-1].end if said else 0)
+        coming = [p for p in phrases if p.sample >= free_from]
+        return replace(self, chimes=(*kept, *ahead), phrases=(*said, *coming))
+
+    def with_phrases(self, phrases: Sequence[Phrase], duck_gain: float = 1.0) -> ClickProgram:
+        """A copy that also says these phrases (in order, none overlapping); steps unchanged."""
+        return replace(self, phrases=tuple(phrases), duck_gain=duck_gain)
+
+    def phrase_index(self, sample: int) -> int:
+        """Index of the last phrase starting at or before sample, or -1 (audio thread)."""
+        return bisect.bisect_right(self.phrase_samples, sample) - 1
 
     def with_sound(self, sound: SoundSettings) -> ClickProgram:
         """A copy that sounds as `sound` says; the count-in stays, since it numbers the beats."""
         return replace(self, sound=replace(sound, count_in=self.sound.count_in))
 
     def with_sample_rate(self, sample_rate: int) -> ClickProgram:
-        """The same program at another sample rate, every position rescaled and rounded."""
+        """The same program at another sample rate, every position rescaled and rounded.
+
+        Spoken phrases are samples made for one rate, so a program with phrases refuses:
+        build it at the rate it will play at instead.
+        """
+        if self.phrases and sample_rate != self.sample_rate:
+            raise ProgramError("A program with spoken phrases plays only at its own rate.")
 
         def scale(n: int) -> int:
             return round_half_up(Fraction(n * sample_rate, self.sample_rate))
@@ -321,8 +372,21 @@ def _validate(program: ClickProgram) -> None:
     for seg in program.segments:
         _check_segment(seg)
     _check_sound(program.sound)
+    _check_phrases(program)
     if not 0.003 <= program.fade_seconds <= 0.010:
         raise ProgramError(f"Fades last 3 to 10 ms, not {program.fade_seconds * 1000:g} ms.")
+
+
+def _check_phrases(program: ClickProgram) -> None:
+    for before, after in zip(program.phrases, program.phrases[1:], strict=False):
+        if after.sample < before.end:
+            raise ProgramError(
+                f"The phrase '{after.text}' would start before '{before.text}' has ended."
+            )
+    if program.phrases and program.phrases[0].sample < 0:
+        raise ProgramError("A phrase cannot start before sample 0.")
+    if not 0.0 < program.duck_gain <= 1.0:
+        raise ProgramError(f"Ducking gain must be above 0 and at most 1, not {program.duck_gain}.")
 
 
 def _check_sound(sound: SoundSettings) -> None:

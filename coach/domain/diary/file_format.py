@@ -11,8 +11,9 @@ SIMPLE_FORMAT = "date,pain"
 PAIN_COLUMNS = ("at", "pain", "context", "location", "note", "walk_id", "red_flags")
 WALK_COLUMNS = (
     "id", "started_at", "duration_s", "kind", "cadence_spm", "ramp_from_spm", "speed_kmh",
-    "plan_name",
+    "plan_name", "distance_m", "sport", "device", "source", "source_name",
 )  # fmt: skip
+"""The last five are empty for walks done in the app; an imported walk's (docs/walk-import.md)."""
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 """OWASP's list of first characters that make a spreadsheet treat a cell as a formula."""
 

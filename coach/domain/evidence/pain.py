@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coach.domain.evidence.sources import (
+    DWORKIN_2008,
     FINUCANE_2020,
     NICE_NG59,
     NRS_0_10,
@@ -66,6 +67,55 @@ PAIN_ROWS: tuple[Evidence, ...] = (
         4,
         "The rolling average needs ratings on 4 of the 7 days",
         own_choice="more than half the week, so one day cannot make the line",
+    ),
+)
+
+_CHECKIN = "coach.domain.checkin."
+
+CHECKIN_ROWS: tuple[Evidence, ...] = (
+    Evidence(_CHECKIN + "CHECKIN_MIN", 0, "The weekly check-in's lowest answer", NRS_0_10),
+    Evidence(_CHECKIN + "CHECKIN_MAX", 10, "The weekly check-in's highest answer", NRS_0_10),
+    Evidence(
+        _CHECKIN + "MIN_ANSWERED",
+        2,
+        "A check-in score needs 2 of its 3 answers",
+        own_choice="one answer is a single rating, not a mean; a skipped question is allowed",
+    ),
+    Evidence(
+        _CHECKIN + "CHANGE_FRACTION",
+        0.30,
+        "A change in the check-in score that matters (share of the first score)",
+        f"{DWORKIN_2008}; {OSTELO_2008}",
+        own_choice="applied to our own three questions, which are not a validated scale",
+    ),
+    Evidence(
+        _CHECKIN + "CHANGE_FLOOR_POINTS",
+        1.0,
+        "A check-in change that matters is never less than 1 point",
+        own_choice="30 % of a low first score would call a fraction of one scale step a change",
+    ),
+)
+
+_INSIGHTS = "coach.domain.insights."
+
+INSIGHT_ROWS: tuple[Evidence, ...] = (
+    Evidence(
+        _INSIGHTS + "WALK_DAY_MINUTES",
+        10.0,
+        "A walking day, for the insights: 10 minutes or more walked",
+        own_choice="long enough to be a walk, short enough that most walking days count",
+    ),
+    Evidence(
+        _INSIGHTS + "MIN_DAYS_EACH",
+        10,
+        "An insight needs 10 days on each side",
+        own_choice="fewer days give an interval so wide it says nothing",
+    ),
+    Evidence(
+        _INSIGHTS + "INTERVAL",
+        0.90,
+        "Insights show a 90 % bootstrap interval",
+        own_choice="90 % rather than 95 %: a person's own diary is small, and this is a guide",
     ),
 )
 

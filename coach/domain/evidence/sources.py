@@ -64,6 +64,11 @@ WHO_2020 = (
     "Bull FC et al. World Health Organization 2020 guidelines on physical activity and "
     "sedentary behaviour. Br J Sports Med 2020;54(24):1451-1462 (activity of any length counts)"
 )
+DWORKIN_2008 = (
+    "Dworkin RH et al. Interpreting the clinical importance of treatment outcomes in chronic "
+    "pain clinical trials: IMMPACT recommendations. J Pain 2008;9(2):105-121. "
+    "doi:10.1016/j.jpain.2007.09.005 (a decrease of at least 30 % is moderately important)"
+)
 NRS_0_10 = "The 0-10 numeric pain rating scale, the scale Ostelo et al. (Spine 2008) interpret"
 
 

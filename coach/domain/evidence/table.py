@@ -1,6 +1,6 @@
 """Every number the app acts on, in one table: value, what it does, source or own choice.
 
-The rows live in walking.py and pain.py. A constant in the modules listed in
+The rows live in walking.py, walk_files.py and pain.py. A constant in the modules listed in
 `COVERED_MODULES` either has a row or is named in
 `NOT_HEALTH_NUMBERS` with the reason it is not a health number.
 tests/domain/evidence/test_evidence.py enforces both and renders this table into
@@ -9,8 +9,15 @@ docs/evidence.md (`python -m coach.domain.evidence.doc` writes it).
 
 from __future__ import annotations
 
-from coach.domain.evidence.pain import MEASURING_ROWS, PAIN_ROWS, SAFETY_ROWS
+from coach.domain.evidence.pain import (
+    CHECKIN_ROWS,
+    INSIGHT_ROWS,
+    MEASURING_ROWS,
+    PAIN_ROWS,
+    SAFETY_ROWS,
+)
 from coach.domain.evidence.sources import Evidence
+from coach.domain.evidence.walk_files import WALK_FILE_ROWS
 from coach.domain.evidence.walking import CADENCE_ROWS, DOSE_ROWS, PLAN_ROWS
 
 _CADENCE = "coach.domain.cadence."
@@ -19,7 +26,15 @@ _DOSE = "coach.domain.dose."
 _TRENDS = "coach.domain.trends."
 
 EVIDENCE: tuple[Evidence, ...] = (
-    CADENCE_ROWS + DOSE_ROWS + PLAN_ROWS + PAIN_ROWS + SAFETY_ROWS + MEASURING_ROWS
+    CADENCE_ROWS
+    + DOSE_ROWS
+    + PLAN_ROWS
+    + WALK_FILE_ROWS
+    + PAIN_ROWS
+    + CHECKIN_ROWS
+    + INSIGHT_ROWS
+    + SAFETY_ROWS
+    + MEASURING_ROWS
 )
 """The whole table, in the order docs/evidence.md shows it."""
 
@@ -38,6 +53,10 @@ COVERED_MODULES: tuple[str, ...] = (
     "coach.domain.treadmill",
     "coach.domain.session",
     "coach.domain.routines",
+    "coach.domain.walk_files.model",
+    "coach.domain.walk_files.preview",
+    "coach.domain.checkin",
+    "coach.domain.insights",
 )
 """Modules whose every numeric constant needs a row (or a NOT_HEALTH_NUMBERS reason)."""
 
@@ -57,5 +76,7 @@ NOT_HEALTH_NUMBERS: dict[str, str] = {
     "coach.domain.session.LAST_MINUTE_S": "when the player says 'last minute'",
     "coach.domain.session.ADD_TIME_S": "what the 'add a minute' button adds",
     "coach.domain.routines.COUNTDOWN_FROM": "ticks in the last seconds of each step",
+    "coach.domain.insights.RESAMPLES": "how many bootstrap samples the interval uses",
+    "coach.domain.insights.SEED": "random seed, so the same diary gives the same interval",
 }
 """Numbers in the covered modules that are not about the body or the programme, and why."""

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from coach.audio.playback import AudioEngine
 from coach.audio.programs.metronome import metronome_program, sound_settings
-from coach.audio.programs.model import Chime, ClickProgram
+from coach.audio.programs.model import Chime, ClickProgram, Phrase
 from coach.audio.status import AudioStatus
 from coach.audio.transport import EndReason, Playback, Transport
 from coach.domain.preferences import Preferences
@@ -70,10 +70,12 @@ class PlaybackHandle(QObject):
         if self.playback is not None:
             self.playback.set_tempo(spm)
 
-    def replace_chimes(self, chimes: Sequence[Chime]) -> None:
-        """Swap the chimes still ahead; the beats stay put. Ignored once it has ended."""
+    def replace_chimes(
+        self, chimes: Sequence[Chime], phrases: Sequence[Phrase] | None = None
+    ) -> None:
+        """Swap the chimes (and phrases) still ahead; the beats stay put. Ignored once ended."""
         if self.playback is not None:
-            self.playback.replace_chimes(chimes)
+            self.playback.replace_chimes(chimes, phrases)
 
     def stop(self) -> bool:
         """Stop with a short fade (ended follows); False, doing nothing, if no longer the owner."""

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +29,7 @@ from coach.ui.dialogs import texts
 from coach.ui.texts import READ_ONLY_REFUSAL
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.pain_scale import PainScale
+from coach.ui.widgets.screen_fit import fit_to_screen, scrolling_column
 
 if TYPE_CHECKING:
     from coach.ui.services import AppServices
@@ -89,9 +89,7 @@ class LogPainDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(28, 24, 28, 20)
-        column.setSpacing(12)
+        column, outer = scrolling_column(self, texts.DIALOG_TITLE, (28, 24, 28, 20), 12)
         column.addWidget(self.question)
         column.addWidget(self.scale)
         column.addWidget(styled_label(texts.KEYS_HINT, "muted"))
@@ -99,10 +97,10 @@ class LogPainDialog(QDialog):
         column.addWidget(styled_label(texts.TIME_LINE.format(now=now), "muted"))
         column.addWidget(self.message_label)
         column.addStretch(1)
-        column.addLayout(buttons)
+        outer.addLayout(buttons)
         self.setTabOrder(self.scale, self.context_box)
         self.setTabOrder(self.context_box, self.note_edit)
-        self.resize(DIALOG_WIDTH, self.sizeHint().height())
+        fit_to_screen(self, DIALOG_WIDTH, self.sizeHint().height())
 
     def set_context(self, context: PainContext) -> None:
         """Choose the 'when' entry shown in the list."""

@@ -8,7 +8,6 @@ from datetime import datetime
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -16,6 +15,9 @@ from coach.domain.pain import PainEntry
 from coach.ui.diary import texts
 from coach.ui.diary.form import PainForm
 from coach.ui.widgets.card import styled_label
+from coach.ui.widgets.screen_fit import fit_to_screen, scrolling_column
+
+DIALOG_WIDTH = 680
 
 
 class EditEntryDialog(QDialog):
@@ -44,13 +46,11 @@ class EditEntryDialog(QDialog):
         self.save_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(24, 20, 24, 20)
-        column.setSpacing(14)
+        column, outer = scrolling_column(self, texts.EDIT_TITLE, (24, 20, 24, 20), 14)
         column.addWidget(styled_label(texts.EDIT_TITLE, "subheading"))
         column.addWidget(self.form)
-        column.addWidget(buttons)
-        self.resize(680, self.sizeHint().height())
+        outer.addWidget(buttons)
+        fit_to_screen(self, DIALOG_WIDTH, self.sizeHint().height())
         self.form.focus_scale()
 
     def accept(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -21,10 +22,14 @@ from coach.domain.diary.import_preview import ImportPreview, RejectedRow
 from coach.domain.pain import PainEntry
 from coach.ui.diary import texts
 from coach.ui.widgets.card import styled_label
+from coach.ui.widgets.screen_fit import fit_to_screen, scrolling_column
 
 LISTED_ROWS = 300
 """Rows listed per group; the rest are counted in a last line (a long list helps nobody)."""
 NOTE_SHOWN_CHARS = 40
+LIST_MIN_LINES = 3
+PREFERRED_SIZE = (760, 640)
+"""Room for the three lists where the screen has it; a smaller screen scrolls."""
 
 
 def entry_line(entry: PainEntry) -> str:
@@ -62,9 +67,7 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         added, rejected = len(preview.to_add), preview.rejected_total
-        column = QVBoxLayout(self)
-        column.setContentsMargins(24, 20, 24, 20)
-        column.setSpacing(8)
+        column, self._outer = scrolling_column(self, title, (24, 20, 24, 20), 8)
         column.addWidget(styled_label(title, "subheading"))
         self.summary_label = styled_label(
             texts.PREVIEW_SUMMARY.format(
@@ -93,7 +96,8 @@ class ImportPreviewDialog(QDialog):
             map(rejected_line, preview.rejected), rejected,
         )  # fmt: skip
         column.addWidget(styled_label(texts.PREVIEW_BACKUP_NOTE, "muted"))
-        self.apply_button = self._buttons(column, added)
+        self.apply_button = self._buttons(added)
+        fit_to_screen(self, *PREFERRED_SIZE)
 
     def _group(
         self, column: QVBoxLayout, heading: str, lines: Iterable[str], total: int
@@ -113,6 +117,12 @@ class ImportPreviewDialog(QDialog):
         if total == 0:
             box.addItem(texts.PREVIEW_NOTHING)
         box.setWordWrap(True)
+        # A few lines at least, and no wish for more: the scrolling page would otherwise grow
+        # to every list's preferred height; this way the lists share the room there is and
+        # scroll their own rows.
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        min_rows = LIST_MIN_LINES * box.fontMetrics().lineSpacing()
+        box.setMinimumHeight(min_rows + 2 * box.frameWidth())
         column.addWidget(label)
         column.addWidget(box, min(3, max(1, total)))
         return box
@@ -135,7 +145,7 @@ class ImportPreviewDialog(QDialog):
         column.addLayout(row)
         return box
 
-    def _buttons(self, column: QVBoxLayout, added: int) -> QPushButton:
+    def _buttons(self, added: int) -> QPushButton:
         buttons = QDialogButtonBox()
         text = texts.PREVIEW_APPLY_ONE if added == 1 else texts.PREVIEW_APPLY.format(count=added)
         apply_button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -146,7 +156,7 @@ class ImportPreviewDialog(QDialog):
         close_button.setAccessibleName(close_text)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        column.addWidget(buttons)
+        self._outer.addWidget(buttons)
         return apply_button
 
     def lines(self, box: QListWidget) -> list[str]:

@@ -103,8 +103,10 @@ class DiaryScreen(QScrollArea):
         left_side = QWidget()
         left_side.setLayout(left)
         columns = ReflowRow(spacing=20)  # the list goes below the form on a narrow window
-        columns.add(left_side, 5)
-        columns.add(self.entry_list, 4, Qt.AlignmentFlag.AlignTop)
+        # The form takes the width it wishes (the pain scale on one line) when there is room;
+        # the list takes the rest, and both give way down to their minimum on a small window.
+        columns.add(left_side, 0)
+        columns.add(self.entry_list, 1, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout()
         column.setContentsMargins(32, 24, 32, 24)
         column.setSpacing(14)

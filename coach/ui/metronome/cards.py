@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QSpinBox
 
 from coach.domain.cadence import (
@@ -15,6 +16,7 @@ from coach.ui.metronome import texts
 from coach.ui.widgets.big_number import BigNumber
 from coach.ui.widgets.card import Card, styled_label
 from coach.ui.widgets.checked_field import named_button, set_button_text
+from coach.ui.widgets.flow_row import FlowRow
 from coach.ui.widgets.footprints import Footprints
 
 CADENCE_PIXELS = 84
@@ -42,8 +44,9 @@ class PaceCard(Card):
         self.cadence.setAccessibleName(texts.CADENCE_NAME)
         self.cadence.setMinimumWidth(self.cadence.fontMetrics().horizontalAdvance("2200"))
         self.buttons: dict[int, QPushButton] = {}
-        row = QHBoxLayout()
-        row.setSpacing(8)
+        self._row = QGridLayout()
+        self._row.setHorizontalSpacing(8)
+        self._narrow: bool | None = None
         for change, text, name in (
             (-LARGE_CHANGE_SPM, texts.SLOWER_5, texts.SLOWER_5_NAME),
             (-SMALL_CHANGE_SPM, texts.SLOWER_1, texts.SLOWER_1_NAME),
@@ -55,26 +58,75 @@ class PaceCard(Card):
             button.setAccessibleName(name)
             button.clicked.connect(lambda _=False, c=change: self.change_requested.emit(c))
             self.buttons[change] = button
-        row.addWidget(self.buttons[-LARGE_CHANGE_SPM])
-        row.addWidget(self.buttons[-SMALL_CHANGE_SPM])
-        row.addWidget(self.cadence, 1)
-        row.addWidget(self.buttons[SMALL_CHANGE_SPM])
-        row.addWidget(self.buttons[LARGE_CHANGE_SPM])
-        self.body.addLayout(row)
+        self._arrange(narrow=False)
+        self.body.addLayout(self._row)
         self.unit_label = styled_label(texts.STEPS_PER_MIN, "muted", wrap=False)
         self.unit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(self.unit_label)
         self.band_label = styled_label()
         self.band_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(self.band_label)
-        self.presets_row = QHBoxLayout()
-        self.presets_row.setSpacing(8)
+        self.presets_row = FlowRow(spacing=8)  # wraps rather than widen the card
         presets_label = styled_label(texts.PRESETS_LABEL, "muted", wrap=False)
         presets_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
-        self.presets_row.addWidget(presets_label)
+        self.presets_row.add(presets_label)
         self.preset_buttons: dict[str, QPushButton] = {}
-        self.body.addLayout(self.presets_row)
+        self.body.addWidget(self.presets_row)
         self.body.addStretch(1)
+
+    def _arrange(self, narrow: bool) -> None:
+        # Wide: -5 -1 [cadence] +1 +5 in one row. Narrow (a small window or large text): the
+        # cadence on its own line and the four buttons under it, so nothing is cut off.
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        steps = [self.buttons[c] for c in sorted(self.buttons)]
+        for widget in (self.cadence, *steps):
+            self._row.removeWidget(widget)
+        for column in range(5):
+            self._row.setColumnStretch(column, 0)
+        if narrow:
+            self._row.addWidget(self.cadence, 0, 0, 1, 4)
+            for column, button in enumerate(steps):
+                self._row.addWidget(button, 1, column)
+                self._row.setColumnStretch(column, 1)
+        else:
+            for column, widget in enumerate((*steps[:2], self.cadence, *steps[2:])):
+                self._row.addWidget(widget, 0, column)
+            self._row.setColumnStretch(2, 1)
+
+    def _wide_width(self) -> int:
+        widths = [b.minimumSizeHint().width() for b in self.buttons.values()]
+        widths.append(max(self.cadence.minimumWidth(), self.cadence.minimumSizeHint().width()))
+        margins = self.body.contentsMargins()
+        return sum(widths) + 8 * (len(widths) - 1) + margins.left() + margins.right()
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the stacked arrangement allows: the card never forces a scroll bar."""
+        hint = super().minimumSizeHint()
+        if self._narrow:
+            return hint
+        margins = self.body.contentsMargins()
+        steps = sum(b.minimumSizeHint().width() for b in self.buttons.values()) + 3 * 8
+        cadence = max(self.cadence.minimumWidth(), self.cadence.minimumSizeHint().width())
+        narrow = max(steps, cadence) + margins.left() + margins.right()
+        return QSize(min(hint.width(), max(narrow, self._presets_width())), hint.height())
+
+    def _presets_width(self) -> int:
+        margins = self.body.contentsMargins()
+        return self.presets_row.minimumSizeHint().width() + margins.left() + margins.right()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Choose the wide or the stacked arrangement for the new width, once this resize is done.
+
+        Moving widgets in the grid while the parent layout is still placing its children
+        crashed Qt; after the event the parent has finished.
+        """
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._follow_width)
+
+    def _follow_width(self) -> None:
+        self._arrange(narrow=self.width() < self._wide_width())
 
     def show_cadence(self, spm: int) -> None:
         """Show a cadence and the intensity band it falls in."""
@@ -84,16 +136,15 @@ class PaceCard(Card):
     def show_presets(self, plan_target: int | None) -> None:
         """Rebuild the preset buttons: easy, brisk and this week's target when a plan runs."""
         for button in self.preset_buttons.values():
-            self.presets_row.removeWidget(button)
+            self.presets_row.remove(button)
             button.hide()
             button.deleteLater()
         self.preset_buttons = {}
         for name, spm in cadence_presets(plan_target).items():
             button = named_button(texts.PRESET_NAMES[name].format(spm=spm))
             button.clicked.connect(lambda _=False, s=spm: self.preset_chosen.emit(s))
-            self.presets_row.addWidget(button)
+            self.presets_row.add(button)
             self.preset_buttons[name] = button
-        self.presets_row.addStretch(1)
 
 
 class WalkCard(Card):

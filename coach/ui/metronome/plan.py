@@ -25,15 +25,6 @@ from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.checked_field import CheckedField, named_button, set_button_text
 
 
-def active_plan_target(services: AppServices) -> int | None:
-    """This week's target from the stored plan, or None without a readable plan."""
-    try:
-        plan = services.cadence.active_plan()
-    except StoreError:
-        return None
-    return None if plan is None else this_week_target(plan, services.clock.now().date())
-
-
 class PlanPanel(QWidget):
     """Make a plan from the baseline, see its weeks and this week's target, hold a week."""
 

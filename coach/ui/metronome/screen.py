@@ -33,7 +33,7 @@ from coach.ui.data_changes import refresh_on
 from coach.ui.metronome import texts
 from coach.ui.metronome.calculator import CalculatorPanel
 from coach.ui.metronome.cards import PaceCard, WalkCard, clock_text, end_after_seconds
-from coach.ui.metronome.plan import PlanPanel, active_plan_target
+from coach.ui.metronome.plan import PlanPanel
 from coach.ui.metronome.tap import TapPanel
 from coach.ui.metronome.treadmill_view import TreadmillView
 from coach.ui.safety.gate import WalkQuestion, ask_before_walking, may_start_walk
@@ -315,7 +315,7 @@ class MetronomeScreen(QScrollArea):
         self.safety_notice.refresh()
 
     def _show_plan_target(self) -> None:
-        self.plan_target = active_plan_target(self.services)
+        self.plan_target = self.services.plan_target()
         self.pace.show_presets(self.plan_target)
         self.treadmill.show_target(self.plan_target)
 

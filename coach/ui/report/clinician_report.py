@@ -1,4 +1,5 @@
-"""The clinician's PDF: period, chart, weekly table, cadence plan, change statement and notes.
+"""The clinician's PDF: period, chart, weekly table, cadence plan, change statement, the weekly
+check-ins and notes.
 
 The data comes from coach.services.report_data (the same TrendModel as the Trends screen,
 limited to the period); this module only draws it. The chart is the same TrendsChart,
@@ -7,6 +8,7 @@ drawn as vectors in black and greys, so it reads in grayscale.
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from PySide6.QtCore import QIODevice, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication
 
+from coach.domain.checkin import WeeklyCheckin
 from coach.domain.progression import ProgressionPlan
 from coach.domain.safety.rules import flag_words
 from coach.domain.walks import minutes_to_seconds, whole_minutes
@@ -33,6 +36,8 @@ CHART_HEIGHT_MM = 74.0
 CHART_SCALE = 3
 """About 300 dots per inch at the chart's printed width."""
 TABLE_WIDTHS = (0.2, 0.11, 0.11, 0.13, 0.11, 0.17, 0.17)
+CHECKIN_WIDTHS = (0.2, 0.2, 0.2, 0.2, 0.2)
+CHECKIN_KEEP_MM = 30.0
 
 
 def write_report(data: ReportData, path: Path) -> Path:
@@ -59,6 +64,7 @@ def _draw(data: ReportData, device: QIODevice, path: Path) -> None:
         _safety(flow, data)
         _chart(flow, data)
         _table(flow, data)
+        _checkins(flow, data)
         _notes(flow, data)
         flow.finish()
     finally:
@@ -79,8 +85,12 @@ def _head(flow: PageFlow, data: ReportData) -> None:
     ratings = texts.RATINGS_LINE.format(ratings=data.ratings, days=len(stats.daily), span=span)
     flow.text(ratings + (texts.SAFETY_QUIET if _safety_quiet(data) else ""))
     template = texts.TREND_NONE if stats.trend is None else texts.TREND_LINE
-    flow.text(template.format(words=stats.trend_words))
+    # No check-ins: said after the trend, the shortest line, so twelve weeks fit one page.
+    none = "" if data.checkins else texts.CHECKIN_NONE
+    flow.text(template.format(words=stats.trend_words) + none)
     flow.text(texts.CHANGE_LINE.format(sentence=data.change_words))
+    if data.checkins:
+        flow.text(data.checkin_words)
     flow.text(_goal_line(data))
     flow.text(_plan_line(data.plan))
 
@@ -134,7 +144,13 @@ def _chart(flow: PageFlow, data: ReportData) -> None:
     # drawn straight onto the 300-dpi page the tick labels would come out huge.
     image = render_image(chart, CHART_SCALE)
     chart.close()
-    chart.deleteLater()
+    # Freed now, Python side first, while its scene is whole. pyqtgraph's items hold
+    # reference cycles, so they wait for the garbage collector; left to deleteLater, Qt
+    # deleted the scene first and a later collection freed its plot items a second time
+    # (SIGSEGV in ~QGraphicsWidget in the test suite, whenever other work moved the
+    # collector's timing).
+    del chart
+    gc.collect()
 
     def draw(painter: QPainter, rect: QRectF) -> None:
         painter.drawImage(rect, image)
@@ -203,3 +219,23 @@ def _notes(flow: PageFlow, data: ReportData) -> None:
             context = texts.CONTEXT_WORDS.get(entry.context.value, "")
             flow.text(texts.NOTE_LINE.format(
                 day=words, pain=entry.pain, context=context, note=entry.note.strip()))  # fmt: skip
+
+
+def _checkins(flow: PageFlow, data: ReportData) -> None:
+    if not data.checkins:
+        return  # the summary says so in one line: twelve weeks still fit one page
+    flow.space(1)
+    flow.ensure(mm(CHECKIN_KEEP_MM))  # the heading stays with its note and first rows
+    flow.text(texts.CHECKIN_HEADING, 11, bold=True)
+    flow.text(texts.CHECKIN_ABOUT, 7.5)
+    rows = [_checkin_row(checkin, data) for checkin in data.checkins]
+    flow.table(texts.CHECKIN_COLUMNS, rows, CHECKIN_WIDTHS)
+
+
+def _checkin_row(checkin: WeeklyCheckin, data: ReportData) -> list[str]:
+    day = date_words(checkin.answered_at.astimezone(data.tz).date())
+    if checkin.skipped:
+        return [day, texts.CHECKIN_SKIPPED, "", "", ""]
+    answers = [texts.EMPTY_CELL if a is None else str(a) for a in checkin.answers]
+    score = checkin.score
+    return [day, texts.EMPTY_CELL if score is None else f"{score:.1f}", *answers]

@@ -47,6 +47,17 @@ CADENCE_PLAN = (
 )
 CADENCE_HOLDS = " Held weeks: {count}."
 CADENCE_NONE = "No cadence plan in use."
+CHECKIN_HEADING = "Weekly check-in"
+CHECKIN_ABOUT = (
+    "Three questions of the app's own, each 0-10 (back pain on a usual day this past week; how "
+    "much it got in the way of enjoying life; of daily activities). Not a validated "
+    "questionnaire and not the PEG. Score: the mean of the questions answered, none with fewer "
+    "than two answers. A change that matters: 30 % of the first score and at least 1 point "
+    "(Dworkin et al. 2008)."
+)
+CHECKIN_COLUMNS = ("Answered", "Score", "Pain", "Enjoyment", "Activity")
+CHECKIN_SKIPPED = "skipped"
+CHECKIN_NONE = " No weekly check-ins in this period."
 NOTES_HEADING = "Notes written with the ratings"
 NOTES_NONE = "No notes in this period."
 NOTE_LINE = "{day}, pain {pain}{context}: {note}"

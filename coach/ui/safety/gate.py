@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from coach.domain.safety.state import CLEAR, SafetyMessage, SafetyState, assess
 from coach.services.errors import StoreError
 from coach.ui.safety import texts
 from coach.ui.services import AppServices
+from coach.ui.widgets.message_dialog import Icon, MessageDialog, Role, ask_yes_no
 
 logger = logging.getLogger(__name__)
 
@@ -35,16 +36,13 @@ def current_state(services: AppServices) -> SafetyState:
 
 def ask_before_walking(parent: QWidget, message: SafetyMessage) -> bool:
     """Ask whether to start a walk while the plan is paused; "Not now" is the default."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(texts.ASK_TITLE)
-    box.setText(
-        texts.ASK_TEXT.format(title=message.title, action=message.text, reason=message.reason)
-    )
-    not_now = box.addButton(texts.ASK_NOT_NOW, QMessageBox.ButtonRole.RejectRole)
-    box.addButton(texts.ASK_ANYWAY, QMessageBox.ButtonRole.AcceptRole)
+    text = texts.ASK_TEXT.format(title=message.title, action=message.text, reason=message.reason)
+    box = MessageDialog(Icon.Warning, texts.ASK_TITLE, text, parent)
+    not_now = box.addButton(texts.ASK_NOT_NOW, Role.RejectRole)
+    box.addButton(texts.ASK_ANYWAY, Role.AcceptRole)
     box.setDefaultButton(not_now)
     box.exec()
+    box.deleteLater()
     return box.clickedButton() is not not_now
 
 
@@ -60,12 +58,7 @@ def may_start_walk(services: AppServices, parent: QWidget, ask: WalkQuestion) ->
 
 def confirm_clearance(parent: QWidget) -> bool:
     """Ask the person to confirm that a clinician has checked their back."""
-    answer = QMessageBox.question(
-        parent, texts.CLEARED_CONFIRM_TITLE, texts.CLEARED_CONFIRM_TEXT,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )  # fmt: skip
-    return answer == QMessageBox.StandardButton.Yes
+    return ask_yes_no(parent, texts.CLEARED_CONFIRM_TITLE, texts.CLEARED_CONFIRM_TEXT)
 
 
 def record_clearance(services: AppServices) -> bool:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.audio.programs.speech import sample_program
 from coach.audio.status import NO_PORTAUDIO, AudioStatus
 from coach.domain.preferences import CHOICES, RANGES, PreferenceError, Preferences
 from coach.ui.settings import texts
@@ -75,6 +76,7 @@ class SettingsScreen(QWidget):
         self._cards = [
             section_card(texts.SECTION_ME, self._me_rows()),
             section_card(texts.SECTION_SOUND, self._sound_rows()),
+            section_card(texts.SECTION_VOICE, self._voice_rows()),
             section_card(texts.SECTION_SCREEN, self._screen_rows()),
             section_card(texts.SECTION_REMINDERS, self._reminder_rows()),
         ]
@@ -140,6 +142,63 @@ class SettingsScreen(QWidget):
             self._spin("av_offset_ms", texts.AV_OFFSET, " ms"),
         ]
 
+    def _voice_rows(self) -> list[QWidget]:
+        voice = self._services.voice
+        rows: list[QWidget] = [
+            self._check("voice_on", texts.VOICE_ON, texts.VOICE_ON_CHECK),
+            self._voice_name_row(),
+            self._spin("speech_rate_wpm", texts.SPEECH_RATE, " words a minute"),
+            self._spin("voice_volume_percent", texts.VOICE_VOLUME, " %"),
+            self._check("duck_steps", texts.DUCK, texts.DUCK_CHECK),
+        ]
+        reason = voice.unavailable_reason()
+        if reason is not None:
+            self.rows["voice_on"].show_note(texts.VOICE_UNAVAILABLE.format(reason=reason))
+            for row in rows:
+                if isinstance(row, FieldRow):
+                    row.editor.setEnabled(False)
+            self.sample_button.setEnabled(False)
+        return rows
+
+    def _voice_name_row(self) -> FieldRow:
+        """The voice list, and beside it the button that says a sample."""
+        current = self._services.preferences.current.voice_name
+        labels = {name: f"{name} \u2013 {words}" for name, words in self._services.voice.voices()}
+        labels.setdefault(current, current)
+        combo = QComboBox()
+        for value, text in labels.items():
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(lambda _i: self._save("voice_name", combo.currentData()))
+        self.sample_button = QPushButton(texts.SAY_SAMPLE)
+        self.sample_button.setAccessibleName(texts.SAY_SAMPLE)
+        self.sample_button.setAccessibleDescription(texts.SAY_SAMPLE_HELP)
+        self.sample_button.setToolTip(texts.SAY_SAMPLE_HELP)
+        self.sample_button.clicked.connect(self._on_sample_clicked)
+        box = QWidget()
+        line = QHBoxLayout(box)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(combo)
+        line.addWidget(self.sample_button)
+        return self._row("voice_name", texts.VOICE_NAME, box, combo)
+
+    def _on_sample_clicked(self) -> None:
+        """Say the sample phrase through the metronome, unless a walk is playing."""
+        row = self.rows["voice_name"]
+        metronome = self._services.audio.metronome
+        if metronome.running:
+            row.show_note(texts.SAMPLE_BUSY)
+            return
+        speaker = self._services.voice.speaker(self._services.preferences.current, even_if_off=True)
+        if speaker is None:
+            return
+        frames = speaker.phrase(texts.SAMPLE_TEXT, metronome.sample_rate)
+        if frames is None:
+            row.show_error(texts.SAMPLE_FAILED.format(reason=speaker.problems[-1]))
+            return
+        row.clear_message()
+        program = sample_program(texts.SAMPLE_TEXT, frames, metronome.sample_rate)
+        metronome.start(program, owner="voice sample")
+
     def _screen_rows(self) -> list[QWidget]:
         return [
             self._combo("theme", texts.THEME, texts.THEME_CHOICES),
@@ -152,7 +211,10 @@ class SettingsScreen(QWidget):
         self.reminder_edit.setMaxLength(5)
         self.reminder_edit.setFixedWidth(160)
         self.reminder_edit.editingFinished.connect(self._on_reminder_finished)
-        return [self._row("reminder_time", texts.REMINDER, self.reminder_edit)]
+        return [
+            self._row("reminder_time", texts.REMINDER, self.reminder_edit),
+            self._combo("checkin_weekday", texts.CHECKIN_DAY, texts.CHECKIN_DAY_CHOICES),
+        ]
 
     def _row(
         self,

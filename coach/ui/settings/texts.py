@@ -85,11 +85,47 @@ CUE_INTERVAL = (
     "How often a new posture or stride tip appears during a walk. From 15 to 600 seconds.",
 )
 
+SECTION_VOICE = "Voice"
+VOICE_ON = (
+    "Spoken coaching",
+    "A calm voice says each part of the walk and its pace, the tip on screen, the time left, "
+    "and during stretches the exercise, when to switch sides and the last seconds.",
+)
+VOICE_ON_CHECK = "Speak during walks and stretches"
+VOICE_NAME = ("Voice", "Which voice speaks. The list comes from espeak-ng on this computer.")
+SPEECH_RATE = (
+    "Speaking speed",
+    "Words per minute. 150 is calm; from 80 to 260.",
+)
+VOICE_VOLUME = ("Voice volume", "How loud the voice is, from 0 to 100 %, before the main volume.")
+DUCK = ("Softer steps under speech", "Lower the step clicks a little while the voice speaks.")
+DUCK_CHECK = "Lower the steps while the voice speaks"
+SAY_SAMPLE = "Say a sample"
+SAY_SAMPLE_HELP = "Hear the voice with these settings."
+SAMPLE_TEXT = "Main walk. One hundred and ten steps a minute."
+SAMPLE_BUSY = "A walk is playing; the sample waits until it ends."
+SAMPLE_FAILED = "The voice could not say the sample: {reason}"
+VOICE_UNAVAILABLE = "No voice on this computer, so walks use chimes only. {reason}"
+
 REMINDER = (
     "Daily reminder",
     "A gentle question about your back once a day, at about the same time, while the app is "
     "open, like 08:30 or 18:00. Leave it empty for none.",
 )
+CHECKIN_DAY = (
+    "Weekly check-in",
+    "The day Today starts asking three short questions about your past week. "
+    "You can answer or skip it.",
+)
+CHECKIN_DAY_CHOICES = {
+    "monday": "Monday",
+    "tuesday": "Tuesday",
+    "wednesday": "Wednesday",
+    "thursday": "Thursday",
+    "friday": "Friday",
+    "saturday": "Saturday",
+    "sunday": "Sunday",
+}
 REMINDER_PLACEHOLDER = "No reminder"
 REMINDER_BAD = "Type a time like 08:30 (24-hour clock), or leave it empty. Nothing was saved."
 

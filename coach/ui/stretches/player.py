@@ -12,9 +12,12 @@ from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from coach.audio.programs.metronome import sound_settings
+from coach.audio.programs.model import LEAD_SECONDS
 from coach.audio.programs.routine import routine_program
+from coach.audio.programs.speech import with_speech
 from coach.domain.routine_player import RoutinePlayer
 from coach.domain.routines import Routine, RoutineEvent, RoutineFinished, RoutineTimeline
+from coach.domain.spoken_script import routine_script, script_ahead
 from coach.ui.controllers.metronome import PlaybackHandle
 from coach.ui.services import AppServices
 from coach.ui.stretches import texts
@@ -197,10 +200,19 @@ class RoutinePlayerView(QWidget):
         if not self.sound_enabled or player is None or player.finished:
             return
         metronome = self.services.metronome
-        settings = sound_settings(self.services.preferences.current, with_count_in=False)
+        prefs = self.services.preferences.current
+        settings = sound_settings(prefs, with_count_in=False)
         program = routine_program(
             player.timeline, fs=metronome.sample_rate, settings=settings, from_s=player.position_s
         )
+        speaker = self.services.voice.speaker(prefs)
+        if speaker is not None:
+            # The exercise, "switch sides" and the count, at the routine's own seconds.
+            cues = script_ahead(
+                routine_script(player.timeline, player.position_s), player.position_s
+            )
+            origin = round(LEAD_SECONDS * metronome.sample_rate)
+            program, _ = with_speech(program, cues, origin, speaker.phrase, duck=prefs.duck_steps)
         self._sound = metronome.start(program, owner="stretch routine")
 
     def _silence(self) -> None:

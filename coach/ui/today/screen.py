@@ -28,11 +28,11 @@ from coach.ui.data_changes import refresh_on
 from coach.ui.dialogs import open_pain_log
 from coach.ui.dialogs import texts as log_texts
 from coach.ui.learn import texts as learn_texts
-from coach.ui.metronome.plan import active_plan_target
 from coach.ui.safety.notice import SafetyNotice
 from coach.ui.services import AppServices
 from coach.ui.texts import READ_ONLY_REFUSAL
 from coach.ui.today import texts
+from coach.ui.today.checkin_card import CheckinCard
 from coach.ui.today.morning import MorningCheck
 from coach.ui.walk.dose import current_dose
 from coach.ui.widgets.card import Card, styled_label
@@ -218,9 +218,10 @@ class TodayScreen(QScrollArea):
         self.safety_label = styled_label(texts.SAFETY_NOTE, "muted")
         self.safety_notice = SafetyNotice(services)
         self.morning_check = MorningCheck(services)
+        self.checkin_card = CheckinCard(services)
         self._lay_out()
         services.preferences.preferences_changed.connect(self._on_preferences_changed)
-        kinds = (Change.PAIN, Change.WALKS, Change.PLANS, Change.SAFETY)
+        kinds = (Change.PAIN, Change.WALKS, Change.PLANS, Change.SAFETY, Change.CHECKINS)
         refresh_on(services.data_changes, kinds, self, self.refresh)
         self.refresh()
 
@@ -234,6 +235,7 @@ class TodayScreen(QScrollArea):
         column.addWidget(self.safety_notice)
         column.addWidget(self.morning_check)
         column.addWidget(self.week_card)
+        column.addWidget(self.checkin_card)  # below the week: an invitation, not the headline
         column.addWidget(self.pain_card)
         column.addWidget(self.learn_card)
         column.addWidget(self.safety_label)
@@ -254,9 +256,10 @@ class TodayScreen(QScrollArea):
         self.greeting_label.setText(greeting_for(now.hour))
         self.date_label.setText(texts.DATE_FORMAT.format(now=now))
         self.week_card.show_week(*current_dose(self.services))
-        self.week_card.show_cadence_target(active_plan_target(self.services))
+        self.week_card.show_cadence_target(self.services.plan_target())
         self.week_card.show_paused(self.safety_notice.refresh().active)
         self.morning_check.refresh()
+        self.checkin_card.refresh()
         self.pain_card.show_entries(self.services.pain.latest(PAIN_ROWS))
 
     def _on_preferences_changed(self, _preferences: Preferences) -> None:

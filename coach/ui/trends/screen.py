@@ -21,11 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.change_story import change_story
+from coach.domain.checkin_story import RULE, checkin_story
+from coach.domain.insight_words import CAVEAT, guided_words, morning_words
 from coach.domain.safety.state import SafetyState
 from coach.domain.trends import TREND_FLAT, TREND_NOT_ENOUGH, describe_slope
 from coach.services.changes import Change
+from coach.services.insights import gather_insights
 from coach.services.report_data import gather_report
 from coach.services.trends import TrendSource, goal_summary
+from coach.ui.charts.checkin_chart import CheckinChart
 from coach.ui.charts.export import export_png, export_svg
 from coach.ui.charts.palette import palette_for
 from coach.ui.charts.trends_chart import ChartRange, TrendsChart
@@ -39,6 +43,21 @@ from coach.ui.widgets.notice_bar import NoticeBar
 from coach.ui.widgets.reflow_row import ReflowRow
 
 CHART_MIN_HEIGHT = 340
+CHECKIN_CHART_HEIGHT = 150
+
+
+class CheckinCard(Card):
+    """The weekly check-in score as its own line, its change in words, and what it is not."""
+
+    def __init__(self, chart: CheckinChart) -> None:
+        super().__init__(texts.CHECKIN_HEADING)
+        self.chart = chart
+        chart.setFixedHeight(CHECKIN_CHART_HEIGHT)
+        chart.setAccessibleName(texts.CHECKIN_CHART_NAME)
+        self.story_label = styled_label()
+        self.body.addWidget(self.story_label)
+        self.body.addWidget(chart)
+        self.body.addWidget(styled_label(f"{RULE} {texts.CHECKIN_NOT_VALIDATED}", "muted"))
 
 
 class TrendsScreen(QScrollArea):
@@ -67,6 +86,14 @@ class TrendsScreen(QScrollArea):
         self.summary.body.addWidget(self.change_label)
         self.summary.body.addWidget(self.goal_label)
         self.hover_label = styled_label(texts.HOVER_HINT_TEXT, "muted")
+        self.checkin_card = CheckinCard(CheckinChart(palette_for(self._scheme)))
+        self.insights_card = Card(texts.INSIGHTS_HEADING)
+        self.morning_label = styled_label()
+        self.guided_label = styled_label()
+        for label in (self.morning_label, self.guided_label):
+            self.insights_card.body.addWidget(label)
+        self.insights_card.body.addWidget(styled_label(CAVEAT, "muted"))
+        self._insights_revision: int | None = None
         self.status_label = styled_label(role="muted")
         self.range_buttons = QButtonGroup(self)
         self._lay_out()
@@ -85,6 +112,8 @@ class TrendsScreen(QScrollArea):
         column.addWidget(self._controls())
         column.addWidget(self.chart, 1)
         column.addWidget(self.hover_label)
+        column.addWidget(self.checkin_card)
+        column.addWidget(self.insights_card)
         column.addWidget(styled_label(texts.NEVER_DIAGNOSIS, "muted"))
         column.addWidget(self.status_label)
         content = QWidget()
@@ -135,12 +164,33 @@ class TrendsScreen(QScrollArea):
         if scheme != self._scheme:
             self._scheme = scheme
             self.chart.apply_palette(palette_for(scheme))
+            self.checkin_card.chart.apply_palette(palette_for(scheme))
             self._style_range_buttons()
         model = self.source.model(self.services.clock.now())
         if model is not self.chart.model:
             self.chart.set_model(model)
             self._show_safety(model.safety)
         self.show_range(self.chart.chart_range)
+        checkins = self.services.checkins.all()
+        self.checkin_card.chart.set_checkins(checkins)
+        self.checkin_card.story_label.setText(checkin_story(checkins))
+        self._show_insights()
+
+    def _show_insights(self) -> None:
+        """Both insights in words, recomputed only when the diary changed."""
+        revision = self.services.diary.revision
+        if revision == self._insights_revision:
+            return
+        self._insights_revision = revision
+        now = self.services.clock.now()
+        assert now.tzinfo is not None
+        insights = gather_insights(self.services.diary, now, now.tzinfo)
+        self.morning_label.setText(morning_words(insights.morning))
+        self.guided_label.setText(guided_words(insights.guided))
+
+    def checkin_words(self) -> str:
+        """The weekly check-in's change in words, as the report says it."""
+        return self.checkin_card.story_label.text()
 
     def _style_range_buttons(self) -> None:
         # Fusion's checked button barely differs from the others in the dark theme.
@@ -257,6 +307,6 @@ class TrendsScreen(QScrollArea):
         services = self.services
         data = gather_report(
             services.diary, services.cadence, services.safety, first, last,
-            services.clock.now(), self._usual_walk_minutes(),
+            services.clock.now(), self._usual_walk_minutes(), checkins=services.checkins,
         )  # fmt: skip
         return write_report(data, path)

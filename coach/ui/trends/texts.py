@@ -20,6 +20,13 @@ GOAL_NONE = "Walking: your weekly goal starts with your first walk."
 NO_DATA = (
     "No pain ratings yet. Once you rate your pain for a few days, the chart shows how it goes."
 )
+CHECKIN_HEADING = "Weekly check-in"
+INSIGHTS_HEADING = "What goes with better days"
+CHECKIN_CHART_NAME = "Weekly check-in score, 0 to 10, one dot a week"
+CHECKIN_NOT_VALIDATED = (
+    "These are our own questions, not a validated questionnaire: compare the score only "
+    "with your own earlier check-ins."
+)
 HOVER_HINT_TEXT = "Point at a day in the chart to see its numbers."
 SAFETY_NAME = "Please read"
 SAFETY_LINE = "{title}. {text} {reason}"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -100,15 +100,40 @@ class CueLibrary(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.views: dict[str, CueCardView] = {}
         self.boxes: dict[str, QCheckBox] = {}
-        grid = QGridLayout()
-        grid.setContentsMargins(36, 16, 36, 16)
-        grid.setSpacing(16)
-        grid.addWidget(styled_label(texts.LIBRARY_HELP, "muted"), 0, 0, 1, 2)
-        for index, card in enumerate(catalogue.cards):
-            grid.addWidget(self._entry(card), 1 + index // 2, index % 2)
+        self._grid = QGridLayout()
+        self._grid.setContentsMargins(36, 16, 36, 16)
+        self._grid.setSpacing(16)
+        self._help = styled_label(texts.LIBRARY_HELP, "muted")
+        self._entries = [self._entry(card) for card in catalogue.cards]
+        self._columns = 0
+        self._arrange(2)
         holder = QWidget()
-        holder.setLayout(grid)
+        holder.setLayout(self._grid)
         self.setWidget(holder)
+
+    def _arrange(self, columns: int) -> None:
+        # Two cards to a row where they fit side by side, one in a narrow window.
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for widget in (self._help, *self._entries):
+            self._grid.removeWidget(widget)
+        self._grid.addWidget(self._help, 0, 0, 1, columns)
+        for index, entry in enumerate(self._entries):
+            self._grid.addWidget(entry, 1 + index // columns, index % columns)
+        for column in range(2):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """One card to a row when two would not fit side by side."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._follow_width)  # after the layouts have placed all
+
+    def _follow_width(self) -> None:
+        margins = self._grid.contentsMargins()
+        room = self.viewport().width() - margins.left() - margins.right()
+        widest = max(entry.minimumSizeHint().width() for entry in self._entries)
+        self._arrange(2 if room >= 2 * widest + self._grid.spacing() else 1)
 
     def _entry(self, card: CueCard) -> QWidget:
         view = CueCardView(title_px=22)

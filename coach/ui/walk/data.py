@@ -14,7 +14,6 @@ from coach.domain.plan_files.loading import load_default_cues
 from coach.domain.plans import SessionPlan
 from coach.domain.session import SessionResult
 from coach.domain.walks import WalkKind, WalkRecord
-from coach.ui.metronome.plan import active_plan_target
 from coach.ui.services import AppServices
 from coach.ui.walk.dose import current_dose, recent_walks, walk_pains
 
@@ -26,7 +25,7 @@ def load_cues() -> CueCatalogue:
 
 def target_cadence(services: AppServices) -> tuple[int, bool]:
     """The main walk's cadence and whether it comes from the progression plan."""
-    from_plan = active_plan_target(services)
+    from_plan = services.plan_target()
     if from_plan is not None:
         return from_plan, True
     return services.preferences.current.default_cadence_spm, False

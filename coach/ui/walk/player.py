@@ -17,16 +17,18 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QMessageBox,
     QWidget,
 )
 
 from coach.audio.programs.metronome import sound_settings
 from coach.audio.programs.model import ClickProgram, ProgramError
 from coach.audio.programs.plan import phases_origin, walk_program
+from coach.audio.programs.speech import with_speech
+from coach.audio.speech import Speaker
 from coach.domain.cues import CueCard, CueSchedule
 from coach.domain.plans import PhaseTempo
 from coach.domain.session import SessionEnded, SessionEvent, SessionState, WalkSession
+from coach.domain.spoken_script import script_ahead, session_script
 from coach.ui.controllers.metronome import PlaybackHandle
 from coach.ui.services import AppServices
 from coach.ui.walk import texts
@@ -34,6 +36,8 @@ from coach.ui.walk import treadmill as walk_treadmill
 from coach.ui.walk.clock import HeardClock
 from coach.ui.walk.cue_times import cue_change_times
 from coach.ui.walk.player_view import PlayerView
+from coach.ui.walk.voice import WalkVoice
+from coach.ui.widgets.message_dialog import ask_yes_no
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +47,7 @@ TICK_MS = 200
 
 def ask_to_stop(parent: QWidget) -> bool:
     """Ask before stopping a walk (Esc is easy to press by accident)."""
-    answer = QMessageBox.question(parent, texts.STOP_CONFIRM_TITLE, texts.STOP_CONFIRM_TEXT)
-    return answer == QMessageBox.StandardButton.Yes
+    return ask_yes_no(parent, texts.STOP_CONFIRM_TITLE, texts.STOP_CONFIRM_TEXT)
 
 
 class WalkPlayer(PlayerView):
@@ -65,6 +68,12 @@ class WalkPlayer(PlayerView):
         """Asks before Esc stops the walk; tests replace it to avoid a modal dialog."""
         self._sound: PlaybackHandle | None = None  # the walk's program, while it owns the sound
         self._built: tuple[list[PhaseTempo], float] | None = None  # phases, session s at build
+        self.voice = WalkVoice(self)
+        """Makes the spoken phrases; the first at once, the rest on a worker thread."""
+        self.voice.made.connect(self._on_voice_made)
+        self._voice_key: tuple[object, ...] | None = None
+        self._voice_speaker: Speaker | None = None
+        self._problems_logged = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keys work with focus here too
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -211,7 +220,8 @@ class WalkPlayer(PlayerView):
         except ProgramError as error:
             logger.warning("The cue chimes stay as they were: %s", error)
             return
-        self._sound.replace_chimes(fresh.chimes)
+        # The spoken card titles ahead follow the new rotation too.
+        self._sound.replace_chimes(fresh.chimes, fresh.phrases)
 
     def _replay(self) -> None:
         if self.session is not None and self.session.state is SessionState.RUNNING:
@@ -247,14 +257,43 @@ class WalkPlayer(PlayerView):
         self.clock.follow_program(sound, elapsed, origin, program.sample_rate)
 
     def _program(self, phases: list[PhaseTempo], elapsed: float, cues: list[float]) -> ClickProgram:
-        """The session program from `elapsed` on, with cue chimes at cues (s after elapsed)."""
-        return walk_program(
+        """The session program from `elapsed` on, with cue chimes at cues (s after elapsed),
+        and the voice's phrases when Settings turn it on and espeak-ng is there."""
+        prefs = self.services.preferences.current
+        fs = self.services.metronome.sample_rate
+        program = walk_program(
             phases,
-            fs=self.services.metronome.sample_rate,
-            settings=sound_settings(self.services.preferences.current),
+            fs=fs,
+            settings=sound_settings(prefs),
             elapsed_s=elapsed,
             cue_chimes_s=cues,
         )
+        speaker = self._speaker()
+        if speaker is None or self.session is None:
+            return program
+        said = script_ahead(session_script(self.session.phases, self.schedule), elapsed)
+        speak = self.voice.speak_for(speaker, said, fs)
+        spoken, _ = with_speech(
+            program, said, phases_origin(phases, fs), speak, duck=prefs.duck_steps
+        )
+        for problem in speaker.problems[self._problems_logged :]:
+            logger.warning("Not said, the chime stays: %s", problem)
+        self._problems_logged = len(speaker.problems)
+        return spoken
+
+    def _speaker(self) -> Speaker | None:
+        """One Speaker while the voice settings stay the same, so what it made is kept."""
+        prefs = self.services.preferences.current
+        key = (prefs.voice_on, prefs.voice_name, prefs.speech_rate_wpm, prefs.voice_volume_percent)
+        if self._voice_key != key:
+            self._voice_key, self._problems_logged = key, 0
+            self._voice_speaker = self.services.voice.speaker(prefs)
+        return self._voice_speaker
+
+    def _on_voice_made(self) -> None:
+        # The worker finished the phrases further ahead: swap them in, the steps stay put.
+        if self._sound is not None and self._sound.active:
+            self._rechime()
 
     def _stop_sound(self) -> None:
         self.clock.hold()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.cues import CueCard
 from coach.domain.plans import PhaseKind
@@ -18,7 +18,10 @@ from coach.ui.walk.cues import CueCardView
 from coach.ui.widgets.big_number import BigNumber
 from coach.ui.widgets.card import styled_label
 from coach.ui.widgets.checked_field import set_button_text
+from coach.ui.widgets.column_scroll import column_scroll
+from coach.ui.widgets.flow_row import FlowRow
 from coach.ui.widgets.footprints import Footprints
+from coach.ui.widgets.reflow_row import ReflowRow
 
 PHASE_NAME_PX = 36
 PHASE_LEFT_PX = (88, 56)
@@ -67,36 +70,46 @@ class PlayerView(QWidget):
         return button
 
     def _lay_out(self) -> None:
-        top = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.phase_label)
-        titles.addWidget(self.next_label)
-        titles.addWidget(self.paused_label)
-        titles.addWidget(styled_label(texts.KEYS_HELP, "muted"))
-        top.addLayout(titles, 1)
-        top.addSpacing(24)
-        times = QVBoxLayout()
-        times.addWidget(self.phase_left)
-        times.addWidget(styled_label(texts.PHASE_LEFT, "muted", wrap=False))
-        times.addWidget(self.session_left)
-        top.addLayout(times)
-        top.addSpacing(24)
-        top.addWidget(self.cadence)
-        top.addWidget(self.footprints)
-        buttons = QHBoxLayout()
+        titles = QWidget()
+        title_column = QVBoxLayout(titles)
+        title_column.setContentsMargins(0, 0, 0, 0)
+        title_column.addWidget(self.phase_label)
+        title_column.addWidget(self.next_label)
+        title_column.addWidget(self.paused_label)
+        title_column.addWidget(styled_label(texts.KEYS_HELP, "muted"))
+        title_column.addStretch(1)  # the words stay together at the top
+        times = QWidget()
+        time_column = QVBoxLayout(times)
+        time_column.setContentsMargins(0, 0, 0, 0)
+        time_column.addWidget(self.phase_left)
+        time_column.addWidget(styled_label(texts.PHASE_LEFT, "muted", wrap=False))
+        time_column.addWidget(self.session_left)
+        # Titles beside the numbers on a wide window; above them, then the numbers one above
+        # another, as the window narrows, so nothing is cut off (issue 12).
+        numbers = ReflowRow(spacing=24)
+        numbers.add(times)
+        numbers.add(self.cadence)
+        numbers.add(self.footprints, 1)
+        top = ReflowRow(spacing=24)
+        top.add(titles, 1)
+        top.add(numbers)
+        buttons = FlowRow()
         for button in (self.pause_button, self.skip_button, self.add_button, self.pin_button):
-            buttons.addWidget(button)
-        buttons.addWidget(self.hide_button)
-        buttons.addWidget(self.treadmill_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.stop_button)
-        column = QVBoxLayout(self)
+            buttons.add(button)
+        buttons.add(self.hide_button)
+        buttons.add(self.treadmill_button)
+        buttons.add(self.stop_button, right=True)
+        page = QWidget()
+        column = QVBoxLayout(page)
         column.setContentsMargins(28, 20, 28, 16)
         column.setSpacing(12)
-        column.addLayout(top)
+        column.addWidget(top)
         column.addWidget(self.cue_view, 1)
         column.addWidget(self.step_frame, 1)
-        column.addLayout(buttons)
+        column.addWidget(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(column_scroll(page, texts.PLAYER_NAME))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Grow the cue card's words with the window: read from a treadmill, not a chair."""

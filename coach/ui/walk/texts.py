@@ -91,7 +91,8 @@ END_NOT_SAVED = "This walk could not be saved: {reason}"
 DONE_BUTTON = "Done"
 
 HISTORY_EMPTY = "No guided walks yet. Your walks will be listed here."
-HISTORY_HEADERS = ("Date", "Plan", "Walked", "Steps/min", "Pain before", "Pain after")
+HISTORY_HEADERS = ("Date", "Plan", "Walked", "Steps/\nmin", "Pain\nbefore", "Pain\nafter")
+"""Two-line headers over the number columns keep the table inside a narrow window."""
 HISTORY_DATE = "{at:%a} {at.day} {at:%b %Y}, {at:%H:%M}"
 NO_VALUE = "\u2013"  # an en dash: no rating
 

@@ -9,11 +9,12 @@ are for the mouse, the scale itself is the one keyboard stop.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +26,10 @@ from coach.domain.pain import PAIN_MAX, PAIN_MIN
 
 BUTTON_PX = 48
 """Each button's minimum width and height: a large target for a stiff, tired hand."""
+BUTTON_GAP = 6
+SCALE_MARGIN = 6
+FIRST_LINE = 6
+"""Buttons 0-5 on the first line when the scale needs two; 6-10 go on the second."""
 
 ACCESSIBLE_NAME = "Pain from 0 to 10"
 ACCESSIBLE_HELP = "Press a number key from 0 to 9, or 1 then 0 for 10. Arrow keys move by one."
@@ -38,15 +43,25 @@ _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 
 
 class PainScale(QFrame):
-    """Eleven buttons 0-10, one chosen at most; `value()` is None until a number is chosen."""
+    """Eleven buttons 0-10, one chosen at most; `value()` is None until a number is chosen.
+
+    `anchors` are the words under each end ("0 = no pain", "10 = ..."), `name` what a screen
+    reader calls the scale: the weekly check-in asks other questions on the same scale.
+    """
 
     value_changed = Signal(object)  # the new value: an int 0-10, or None when cleared
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        anchors: tuple[str, str] = (LOW_ANCHOR, HIGH_ANCHOR),
+        name: str = ACCESSIBLE_NAME,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pain_scale")
+        self._anchors = anchors
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(ACCESSIBLE_NAME)
+        self.setAccessibleName(name)
         self.setAccessibleDescription(ACCESSIBLE_HELP)
         self._value: int | None = None
         self._last_digit: int | None = None
@@ -66,20 +81,62 @@ class PainScale(QFrame):
         return button
 
     def _lay_out(self) -> None:
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        for button in self.buttons:
-            row.addWidget(button, 1)
+        self._row = QGridLayout()
+        self._row.setSpacing(BUTTON_GAP)
+        self._two_lines: bool | None = None
+        self._arrange(two_lines=False)
         anchors = QHBoxLayout()
-        for text, align in ((LOW_ANCHOR, Qt.AlignmentFlag.AlignLeft), (HIGH_ANCHOR, None)):
+        low, high = self._anchors
+        for text, align in ((low, Qt.AlignmentFlag.AlignLeft), (high, None)):
             label = QLabel(text)
             label.setProperty("role", "muted")
             anchors.addWidget(label, 1, align or Qt.AlignmentFlag.AlignRight)
         column = QVBoxLayout(self)
-        column.setContentsMargins(6, 6, 6, 6)
+        column.setContentsMargins(*(SCALE_MARGIN,) * 4)
         column.setSpacing(4)
-        column.addLayout(row)
+        column.addLayout(self._row)
         column.addLayout(anchors)
+
+    def _arrange(self, two_lines: bool) -> None:
+        # One line of eleven where it fits; 0-5 above 6-10 in a narrow window or with large
+        # text, so the buttons keep their size instead of pushing the screen sideways.
+        if two_lines == self._two_lines:
+            return
+        self._two_lines = two_lines
+        per_line = FIRST_LINE if two_lines else len(self.buttons)
+        for button in self.buttons:
+            self._row.removeWidget(button)
+        for column in range(len(self.buttons)):
+            self._row.setColumnStretch(column, 0)
+        for index, button in enumerate(self.buttons):
+            self._row.addWidget(button, index // per_line, index % per_line)
+        for column in range(per_line):
+            self._row.setColumnStretch(column, 1)
+
+    def _width_for(self, per_line: int) -> int:
+        edges = 2 * SCALE_MARGIN
+        button = self.buttons[0].minimumWidth()  # set explicitly: what the layout keeps
+        return per_line * button + (per_line - 1) * BUTTON_GAP + edges + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for one line of eleven: a parent with room gives the scale that much."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._width_for(len(self.buttons))), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as two lines of buttons: the scale never forces a sideways scroll bar."""
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self._width_for(FIRST_LINE)), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """One line or two for the new width, once the parent layout has placed everything."""
+        super().resizeEvent(event)
+        # Moving buttons in the grid while a parent layout is still placing children can
+        # crash Qt (the pace card did); after this event it has finished.
+        QTimer.singleShot(0, self, self._follow_width)
+
+    def _follow_width(self) -> None:
+        self._arrange(two_lines=self.width() < self._width_for(len(self.buttons)))
 
     def value(self) -> int | None:
         """The chosen rating, or None when nothing is chosen."""

@@ -7,7 +7,7 @@ This row asks only for its widest child and lays its children side by side when 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLayout, QWidget
 
@@ -52,13 +52,22 @@ class ReflowRow(QWidget):
         return QSize(width, self.box.minimumSize().height())
 
     def sizeHint(self) -> QSize:
-        """The layout's own wish in its current direction."""
-        return self.box.sizeHint()
+        """As wide as side by side wants (so a parent row offers that room), as tall as now."""
+        shown = self._shown()
+        width = sum(w.sizeHint().width() for w in shown)
+        width += self.box.spacing() * max(0, len(shown) - 1)
+        return QSize(width, self.box.sizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Choose side by side or stacked for the new width."""
         self._follow_width(event.size().width())
         super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        """Choose again when a child's size changes (a longer number, a hidden widget)."""
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._follow_width(self.width())
+        return super().event(event)
 
     def _follow_width(self, width: int) -> None:
         wanted = SIDE_BY_SIDE if width >= self.side_by_side_width() else STACKED

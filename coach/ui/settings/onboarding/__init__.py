@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coach.ui.settings.onboarding.wizard import (
     OnboardingWizard,
+    onboarding_dialog,
     onboarding_screenshot_states,
     run_first_onboarding,
     run_onboarding,
@@ -11,6 +12,7 @@ from coach.ui.settings.onboarding.wizard import (
 
 __all__ = [
     "OnboardingWizard",
+    "onboarding_dialog",
     "onboarding_screenshot_states",
     "run_first_onboarding",
     "run_onboarding",

@@ -34,6 +34,7 @@ from coach.ui.settings.onboarding.steps import (
 )
 from coach.ui.theme import BASE_POINT_SIZE, ThemeColors, colors_for, current_scheme
 from coach.ui.widgets.column_scroll import column_scroll
+from coach.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from coach.ui.services import AppServices
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
 # The numbered steps people see; the see-a-doctor page belongs to step 2.
 _STEP_NUMBERS = {"welcome": 1, "red_flags": 2, "see_doctor": 2, "height": 3, "walking": 4}
 _TOTAL_STEPS = 4
+DIALOG_SIZE = (900, 680)
+"""The dialog's size where the screen has room: the text in a calm, readable column."""
 
 
 class OnboardingWizard(QWidget):
@@ -257,9 +260,10 @@ def run_first_onboarding(services: AppServices) -> str | None:
     return "learn" if wizard is not None and wizard.learn_box.isChecked() else None
 
 
-def _run_dialog(
-    services: AppServices, parent: QWidget | None, offer_learn: bool
-) -> OnboardingWizard | None:
+def onboarding_dialog(
+    services: AppServices, parent: QWidget | None = None, offer_learn: bool = False
+) -> tuple[QDialog, OnboardingWizard]:
+    """The introduction in a modal dialog that fits its screen; accepted when finished."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(texts.WINDOW_TITLE)
     dialog.setModal(True)
@@ -268,7 +272,14 @@ def _run_dialog(
     layout = QVBoxLayout(dialog)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(wizard)
-    dialog.resize(900, 680)
+    fit_to_screen(dialog, *DIALOG_SIZE)
+    return dialog, wizard
+
+
+def _run_dialog(
+    services: AppServices, parent: QWidget | None, offer_learn: bool
+) -> OnboardingWizard | None:
+    dialog, wizard = onboarding_dialog(services, parent, offer_learn)
     finished = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
     return wizard if finished else None
