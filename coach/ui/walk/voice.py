@@ -26,11 +26,15 @@ NOW_S = 5.0
 class WalkVoice(QObject):
     """Makes the phrases of a walk: the first ones now, the rest on a worker thread."""
 
-    made = Signal()  # phrases the worker was asked for are ready (emitted from the worker)
+    made = Signal()  # phrases the worker was asked for are ready (emitted on the GUI thread)
+    _worker_done = Signal()  # emitted from a worker; queued to the GUI thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._worker: threading.Thread | None = None
+        # Batches asked of workers whose `made` has not been handled yet; counted on the GUI
+        # thread only, so "not busy" means every phrase asked for has joined the program.
+        self._pending = 0
+        self._worker_done.connect(self._on_worker_done)
         # What was already asked of this speaker: a phrase that failed is not tried again
         # at every rebuild (an engine that hangs would cost its time-out each time).
         self._speaker: Speaker | None = None
@@ -64,8 +68,12 @@ class WalkVoice(QObject):
         return speak
 
     def busy(self) -> bool:
-        """Whether a worker is still making phrases."""
-        return self._worker is not None and self._worker.is_alive()
+        """Whether phrases asked of a worker have not yet been handed to the player."""
+        return self._pending > 0
+
+    def _on_worker_done(self) -> None:
+        self._pending -= 1
+        self.made.emit()
 
     def _start(self, speaker: Speaker, texts: list[str], fs: int) -> None:
         def work() -> None:
@@ -74,8 +82,8 @@ class WalkVoice(QObject):
             # Queued to the GUI thread, where the player lives; if the walk's window has
             # closed meanwhile, nobody is left to tell.
             with contextlib.suppress(RuntimeError):
-                self.made.emit()
+                self._worker_done.emit()
 
+        self._pending += 1
         # A daemon: quitting mid-walk never waits for espeak-ng (5 s at most per phrase).
-        self._worker = threading.Thread(target=work, name="walk voice", daemon=True)
-        self._worker.start()
+        threading.Thread(target=work, name="walk voice", daemon=True).start()

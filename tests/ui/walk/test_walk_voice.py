@@ -16,6 +16,7 @@ from coach.domain.cues import CueSchedule
 from coach.domain.spoken_script import session_script
 from coach.ui.main_window import MainWindow
 from coach.ui.services import AppServices
+from coach.ui.walk.screen import WalkScreen
 from coach.ui.walk.voice import NOW_S
 
 
@@ -28,16 +29,13 @@ def test_without_the_voice_setting_the_walk_has_chimes_only(
     assert program is not None and program.chimes and program.phrases == ()
 
 
-def spoken_in_full(qtbot: QtBot, services: AppServices) -> ClickProgram:
-    """The playing program once the worker's phrases (up to the last minute) have joined it."""
-    qtbot.waitUntil(
-        lambda: (
-            (p := services.metronome.program) is not None
-            and any(x.text.startswith("One minute left.") for x in p.phrases)
-        )
-    )
+def spoken_in_full(qtbot: QtBot, services: AppServices, screen: WalkScreen) -> ClickProgram:
+    """The playing program once every phrase asked of the worker has joined it."""
+    voice = screen.player.voice
+    qtbot.waitUntil(lambda: not voice.busy())
     program = services.metronome.program
     assert program is not None
+    assert any(x.text.startswith("One minute left.") for x in program.phrases)
     return program
 
 
@@ -53,7 +51,7 @@ def test_the_walk_starts_with_its_first_words_the_rest_join_it_and_a_skip_is_sai
     assert session is not None
     soon = {c.text for c in session_script(session.phases, schedule) if c.at_s < NOW_S}
     assert all(p.text in soon for p in first.phrases)  # later on, only what repeats
-    full = spoken_in_full(qtbot, services)
+    full = spoken_in_full(qtbot, services, screen)
     fs = full.sample_rate
     assert [p for p in full.phrases if p.sample < NOW_S * fs] == [
         p for p in first.phrases if p.sample < NOW_S * fs
@@ -73,7 +71,7 @@ def test_the_walk_starts_with_its_first_words_the_rest_join_it_and_a_skip_is_sai
     assert first.text.startswith(f"{session.current_phase.name}.")
     assert "steps a minute" in first.text
     # The skip moved the end, so the last words are new: the worker brings them shortly.
-    qtbot.waitUntil(lambda: services.metronome.program.phrases[-1].text.startswith("One minute"))
+    assert spoken_in_full(qtbot, services, screen).phrases[-1].text.startswith("One minute")
 
 
 def test_pinning_a_card_takes_its_spoken_titles_away_and_keeps_every_step(
@@ -88,15 +86,15 @@ def test_pinning_a_card_takes_its_spoken_titles_away_and_keeps_every_step(
     while session.current_phase is not None and "main" not in session.current_phase.name.lower():
         press(qtbot, Key.Key_N)
     walk_for(5, clock, screen)
-    before = spoken_in_full(qtbot, services)
+    before = spoken_in_full(qtbot, services, screen)
     assert before.duration_samples is not None
     schedule = screen.player.schedule
     assert isinstance(schedule, CueSchedule)
     titles = {f"{card.title}." for card in schedule.catalogue.cards}
-    assert any(p.text in titles for p in before.phrases), ([p.text for p in before.phrases], titles)
+    assert any(p.text in titles for p in before.phrases)
     press(qtbot, Key.Key_P)  # pinned: no card changes, so no titles ahead
     # "One minute left." said alone now (no title beside it): the worker makes it shortly.
-    after = spoken_in_full(qtbot, services)
+    after = spoken_in_full(qtbot, services, screen)
     assert after is not before
     now = int(services.metronome.program_seconds * after.sample_rate) + after.sample_rate
     ahead = [p for p in after.phrases if p.sample >= now]
