@@ -20,6 +20,7 @@ from coach.domain.pain import PainEntry
 from coach.storage.errors import DatabaseDamagedError, DatabaseTooNewError, DataFolderError
 from coach.storage.recovery import RecoveryOffer
 from coach.ui.crash import CrashHandler
+from coach.ui.dialogs.checkin import CheckinDialog
 from coach.ui.dialogs.log_pain import LogPainDialog
 from coach.ui.diary.edit import EditEntryDialog
 from coach.ui.diary.import_dialog import ImportPreviewDialog
@@ -69,6 +70,10 @@ def _pain_dialogs(app: QApplication, window: MainWindow, services: AppServices) 
     now = services.clock.now()
     entry: PainEntry = services.pain.between(now - timedelta(days=2), now)[0]
     found += look_at_dialog(app, EditEntryDialog(entry, services.clock.now, window), "edit")
+    checkin = CheckinDialog(services, window)
+    checkin.choose(0, 5)
+    checkin.show_message("Answer at least two of the three questions, or skip this week.")
+    found += look_at_dialog(app, checkin, "weekly check-in")
     preview = preview_import(
         sample_import_csv(services), now.tzinfo or now.astimezone().tzinfo, services.pain.keys(),
         now=now,

@@ -6,6 +6,7 @@ the user's. Writes e.g. today-1366x768-light.png, plus main.png for the README.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -148,15 +149,18 @@ def _quiet_offscreen_messages(kind: QtMsgType, context: QMessageLogContext, text
 
 def main(argv: list[str]) -> int:
     """Write the screenshots to the folder named on the command line."""
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.screenshots", description="Render every screen to PNG files."
+    )
+    parser.add_argument("out_dir", type=Path, help="folder for the PNG files")
+    # The test suite renders the screens at one size only; tests/ui/test_screens_fit.py
+    # already opens every screen at every size, and all sizes took 10 min on 2 busy cores.
+    parser.add_argument("--sizes", help="only these sizes, e.g. 1366x768,1024x600")
+    args = parser.parse_args(argv)
     sizes = SIZES
-    if len(argv) == 3 and argv[1] == "--sizes":
-        # The test suite renders the screens at one size only; tests/ui/test_screens_fit.py
-        # already opens every screen at every size, and all sizes took 10 min on 2 busy cores.
-        sizes = tuple(size for size in SIZES if "x".join(map(str, size)) in argv[2].split(","))
-    elif len(argv) != 1:
-        print("usage: python -m tools.screenshots OUTDIR [--sizes WxH,...]", file=sys.stderr)
-        return 2
-    out_dir = Path(argv[0])
+    if args.sizes:
+        sizes = tuple(size for size in SIZES if "x".join(map(str, size)) in args.sizes.split(","))
+    out_dir: Path = args.out_dir
     out_dir.mkdir(parents=True, exist_ok=True)
     from coach.app import make_application
 

@@ -11,14 +11,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QWidget
 
 from coach.domain.checkin import MIN_ANSWERED, CheckinError, WeeklyCheckin
 from coach.services.errors import StoreError
 from coach.ui.dialogs import texts
 from coach.ui.texts import READ_ONLY_REFUSAL
 from coach.ui.widgets.card import styled_label
+from coach.ui.widgets.field_message import FieldMessage
 from coach.ui.widgets.pain_scale import PainScale
+from coach.ui.widgets.screen_fit import fit_to_screen, scrolling_column, whole_column_height
 
 if TYPE_CHECKING:
     from coach.ui.services import AppServices
@@ -38,9 +40,9 @@ class CheckinDialog(QDialog):
         self.setAccessibleName(texts.CHECKIN_TITLE)
         self.setModal(True)
         self.scales: list[PainScale] = []
-        column = QVBoxLayout(self)
-        column.setContentsMargins(24, 16, 24, 14)
-        column.setSpacing(4)
+        # The three scales are taller than a 600-pixel screen at 150 % text: the questions
+        # scroll, the buttons stay in sight.
+        column, outer = scrolling_column(self, texts.CHECKIN_TITLE, (24, 16, 24, 14), 4)
         column.addWidget(styled_label(texts.CHECKIN_INTRO))
         column.addWidget(styled_label(texts.CHECKIN_NOT_VALIDATED, "muted"))
         for (question, low, high), name in zip(
@@ -52,13 +54,10 @@ class CheckinDialog(QDialog):
             scale.value_changed.connect(lambda _v: self.show_message(""))
             column.addWidget(scale)
             self.scales.append(scale)
-        self.message_label = styled_label()
-        self.message_label.setObjectName("field_message")
-        self.message_label.setAccessibleName("Message")
+        self.message_label = FieldMessage()
         column.addWidget(self.message_label)
         column.addStretch(1)
-        column.addLayout(self._buttons())
-        self.show_message("")
+        outer.addLayout(self._buttons())
         if not services.can_save():
             self.save_button.setEnabled(False)
             self.skip_button.setEnabled(False)
@@ -66,8 +65,7 @@ class CheckinDialog(QDialog):
         for before, after in zip(self.scales, self.scales[1:], strict=False):
             self.setTabOrder(before, after)
         self.scales[0].setFocus(Qt.FocusReason.OtherFocusReason)
-        # The wrapped labels' height at this width, not at the narrower size hint's.
-        self.resize(DIALOG_WIDTH, column.totalHeightForWidth(DIALOG_WIDTH))
+        fit_to_screen(self, DIALOG_WIDTH, whole_column_height(self, column, DIALOG_WIDTH))
 
     def _buttons(self) -> QHBoxLayout:
         self.save_button = QPushButton(texts.CHECKIN_SAVE)
@@ -98,9 +96,7 @@ class CheckinDialog(QDialog):
 
     def show_message(self, text: str) -> None:
         """Show why saving did not happen (empty hides it)."""
-        self.message_label.setText(text)
-        self.message_label.setAccessibleDescription(text)
-        self.message_label.setVisible(bool(text))
+        self.message_label.say(text)
 
     def answers(self) -> tuple[int | None, int | None, int | None]:
         """The three answers chosen so far, None where left out."""

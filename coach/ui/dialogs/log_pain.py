@@ -28,6 +28,7 @@ from coach.services.errors import StoreError
 from coach.ui.dialogs import texts
 from coach.ui.texts import READ_ONLY_REFUSAL
 from coach.ui.widgets.card import styled_label
+from coach.ui.widgets.field_message import FieldMessage
 from coach.ui.widgets.pain_scale import PainScale
 from coach.ui.widgets.screen_fit import fit_to_screen, scrolling_column
 
@@ -61,9 +62,7 @@ class LogPainDialog(QDialog):
         self.note_edit.setMaxLength(NOTE_MAX_CHARS)
         self.note_edit.setPlaceholderText(texts.NOTE_PLACEHOLDER)
         self.note_edit.setAccessibleName(texts.NOTE_LABEL)
-        self.message_label = styled_label()
-        self.message_label.setObjectName("field_message")
-        self.message_label.setAccessibleName("Message")
+        self.message_label = FieldMessage()
         self.save_button = QPushButton(texts.SAVE)
         self.cancel_button = QPushButton(texts.CANCEL)
         self._lay_out(now)
@@ -117,9 +116,7 @@ class LogPainDialog(QDialog):
 
     def show_message(self, text: str) -> None:
         """Show why saving did not happen (empty hides it)."""
-        self.message_label.setText(text)
-        self.message_label.setAccessibleDescription(text)
-        self.message_label.setVisible(bool(text))
+        self.message_label.say(text)
 
     def save(self) -> bool:
         """Save the rating with the time now and close; otherwise say why and stay open."""

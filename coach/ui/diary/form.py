@@ -35,6 +35,7 @@ from coach.domain.safety.red_flags import RED_FLAGS
 from coach.domain.text_rules import without_unsafe
 from coach.ui.diary import texts
 from coach.ui.widgets.card import styled_label
+from coach.ui.widgets.field_message import FieldMessage
 from coach.ui.widgets.pain_scale import PainScale
 from coach.ui.widgets.reflow_row import ReflowRow
 
@@ -77,9 +78,7 @@ class PainForm(QWidget):
         self.flags_toggle.toggled.connect(self._on_flags_toggle_toggled)
         self.flag_boxes = {flag.key: _flag_box(flag.short, flag.label) for flag in RED_FLAGS}
         self.flags_panel = self._flags_panel()
-        self.message_label = styled_label(role="muted")
-        self.message_label.setAccessibleName("Message")
-        self.message_label.hide()
+        self.message_label = FieldMessage(role="muted")
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -196,9 +195,7 @@ class PainForm(QWidget):
 
     def show_message(self, text: str) -> None:
         """Show a short message under the form (empty hides it)."""
-        self.message_label.setText(text)
-        self.message_label.setAccessibleDescription(text)
-        self.message_label.setVisible(bool(text))
+        self.message_label.say(text)
 
     def focus_scale(self) -> None:
         """Put the keyboard focus on the scale, ready for a number key."""

@@ -59,3 +59,16 @@ def scrolling_column(
     outer.setSpacing(spacing)
     outer.addWidget(column_scroll(page, name), 1)
     return content, outer
+
+
+def whole_column_height(dialog: QDialog, content: QVBoxLayout, width: int) -> int:
+    """The height that shows a scrolling_column dialog's content whole at width.
+
+    Wrapped labels are measured at that width; a size hint would measure them at a narrower
+    one, and the scroll area's own hint is only a few lines tall.
+    """
+    outer = dialog.layout()
+    margins = outer.contentsMargins()
+    scroll = outer.itemAt(0).widget()
+    around = outer.sizeHint().height() - scroll.sizeHint().height()
+    return around + content.totalHeightForWidth(width - margins.left() - margins.right())
