@@ -65,7 +65,7 @@ class CheckinDialog(QDialog):
         for before, after in zip(self.scales, self.scales[1:], strict=False):
             self.setTabOrder(before, after)
         self.scales[0].setFocus(Qt.FocusReason.OtherFocusReason)
-        fit_to_screen(self, DIALOG_WIDTH, whole_column_height(self, column, DIALOG_WIDTH))
+        fit_to_screen(self, DIALOG_WIDTH, whole_column_height(outer, column, DIALOG_WIDTH))
 
     def _buttons(self) -> QHBoxLayout:
         self.save_button = QPushButton(texts.CHECKIN_SAVE)

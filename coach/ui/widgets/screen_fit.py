@@ -61,14 +61,15 @@ def scrolling_column(
     return content, outer
 
 
-def whole_column_height(dialog: QDialog, content: QVBoxLayout, width: int) -> int:
-    """The height that shows a scrolling_column dialog's content whole at width.
+def whole_column_height(outer: QVBoxLayout, content: QVBoxLayout, width: int) -> int:
+    """The height that shows a scrolling_column's content (in outer) whole at width.
 
     Wrapped labels are measured at that width; a size hint would measure them at a narrower
     one, and the scroll area's own hint is only a few lines tall.
     """
-    outer = dialog.layout()
     margins = outer.contentsMargins()
-    scroll = outer.itemAt(0).widget()
+    first = outer.itemAt(0)
+    scroll = first.widget() if first is not None else None
+    assert scroll is not None, "a scrolling_column layout starts with its scroll area"
     around = outer.sizeHint().height() - scroll.sizeHint().height()
     return around + content.totalHeightForWidth(width - margins.left() - margins.right())
